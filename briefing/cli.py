@@ -1,0 +1,157 @@
+"""The `briefing` command: validate, example, schema and export; with no command, the window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__, fileformat, package_data
+from .problems import Problem, SaveError, TripFileError, has_errors
+from .validate import validate
+
+COMMANDS = ("validate", "example", "schema", "export")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description=(
+            "Write a delegation trip's agendas and talking points and print its briefing book.\n"
+            "Without a command, opens the window (on FILE, if given)."),
+        usage="briefing [FILE | --example]\n       briefing {validate,example,schema,export} ...",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check trip files; exit 1 if any has an error")
+    p.add_argument("files", nargs="+", metavar="FILE")
+
+    p = sub.add_parser("example", help="write the example trip (to standard output without -o)")
+    p.add_argument("-o", "--output", metavar="FILE")
+
+    sub.add_parser("schema", help="print a JSON Schema of the trip file format")
+
+    p = sub.add_parser("export", help="write the briefing book as PDF")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT.pdf", help="default: FILE with .pdf")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    p.add_argument("--edition", choices=("full", "handout"), default="full")
+    p.add_argument("--font", metavar="PATH", help="a TrueType (.ttf/.ttc) font with Korean glyphs")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    _utf8_output()
+    if not argv or argv[0] not in COMMANDS and not argv[0].startswith("-") or argv[:1] == ["--example"]:
+        return _window(argv)
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        _parser().print_help()
+        return 0
+    return {"validate": _validate, "example": _example, "schema": _schema, "export": _export}[
+        args.command](args)
+
+
+def _utf8_output() -> None:
+    # Korean messages must not crash on a console whose encoding cannot show them.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):  # pragma: no cover - a detached stream
+                pass
+
+
+def _print(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr if problem.is_error else sys.stdout)
+
+
+def check(path: str) -> tuple[object | None, list[Problem]]:
+    """Load and validate one file: (trip or None, every problem found)."""
+    try:
+        trip = fileformat.load(path)
+    except TripFileError as e:
+        return None, e.problems
+    return trip, validate(trip)
+
+
+def _validate(args) -> int:
+    failed = False
+    for path in args.files:
+        trip, problems = check(path)
+        _print(problems)
+        errors = sum(p.is_error for p in problems)
+        warnings = len(problems) - errors
+        failed |= trip is None or errors > 0
+        if trip is not None and not problems:
+            print(f"{path}: ok")
+        elif len(args.files) > 1 or problems:
+            print(f"{path}: {errors} error(s), {warnings} warning(s)")
+    return 1 if failed else 0
+
+
+def _example(args) -> int:
+    text = package_data.example_text()
+    if not args.output:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return 0
+    from .atomic import write_atomic
+
+    try:
+        write_atomic(Path(args.output), text.encode("utf-8"))
+    except SaveError as e:
+        print(f"briefing: {e}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.output}")
+    return 0
+
+
+def _schema(args) -> int:
+    from . import jsonschema
+
+    sys.stdout.write(jsonschema.dumps())
+    return 0
+
+
+def _export(args) -> int:
+    trip, problems = check(args.file)
+    _print(problems)
+    if trip is None or has_errors(problems):
+        print(f"briefing: {args.file} has errors; no book was written", file=sys.stderr)
+        return 1
+    output = args.output or str(Path(args.file).with_suffix(".pdf"))
+    from .book import BookError, export_pdf
+
+    try:
+        result = export_pdf(trip, output, paper=args.paper, edition=args.edition, font=args.font)
+    except (BookError, SaveError) as e:
+        print(f"briefing: {e}", file=sys.stderr)
+        return 1
+    for notice in getattr(result, "notices", ()):
+        print(f"briefing: warning: {notice}", file=sys.stderr)
+    pages = getattr(result, "pages", None)
+    print(f"wrote {output}" + (f" ({pages} pages)" if pages else ""))
+    return 0
+
+
+def _window(argv: list[str]) -> int:
+    example = "--example" in argv
+    paths = [a for a in argv if a != "--example"]
+    if len(paths) > 1 or any(a.startswith("-") for a in paths):
+        _parser().print_help()
+        return 2
+    try:
+        from .ui.app import run
+    except ImportError as e:
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        print(f"briefing: the window is not available ({e})", file=sys.stderr)
+        _parser().print_help()
+        return 2
+    return run(paths[0] if paths else None, example=example)

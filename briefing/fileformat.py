@@ -1,0 +1,447 @@
+"""The trip file, format 1: YAML text to a Trip and back, with positions for every message.
+
+Values are read from the YAML node's own text, not from PyYAML's YAML 1.1 guesses, so that
+`start: 10:00` is ten o'clock and `country: NO` is Norway. Writing goes through PyYAML's emitter,
+which quotes exactly the values that would otherwise read back as something else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import model, schema
+from .problems import ERROR, Problem, TripFileError
+
+MAX_BYTES = 5 * 1024 * 1024  # a real trip is well under 1 MB; this stops a stray 50 MB file early
+BOM = b"\xef\xbb\xbf"
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "yes", "on"}
+_FALSE = {"false", "no", "off"}
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+_DATETIME = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})(?:[ \t]+|[Tt])(\d{1,2}:\d{2}(?::\d{2})?)")
+_KIND_WORDS = {
+    yaml.MappingNode: "a mapping (key: value lines)",
+    yaml.SequenceNode: "a list (lines starting with '- ')",
+    yaml.ScalarNode: "a single value",
+}
+
+
+@dataclass
+class SourceMap:
+    """Where each field of a loaded trip stands in its file."""
+
+    file: str
+    positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: tuple) -> tuple[int, int]:
+        """The position of `path`, or of its nearest ancestor that is in the file."""
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def load(path: str | os.PathLike) -> model.Trip:
+    """Read a trip file; raise TripFileError with every problem found if it cannot be read."""
+    name = str(path)
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_BYTES:
+            raise TripFileError([_problem(name, 0, 0, "", (
+                f"the file is {size / 1e6:.1f} MB; a trip file is at most {MAX_BYTES // 2**20} MB"
+                " (is this the right file?)"))])
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise TripFileError([_problem(name, 0, 0, "", "no such file")]) from None
+    except IsADirectoryError:
+        raise TripFileError([_problem(name, 0, 0, "", "this is a folder, not a trip file")]) from None
+    except PermissionError:
+        raise TripFileError([_problem(name, 0, 0, "", "permission denied: cannot read the file")]) from None
+    except OSError as e:
+        raise TripFileError([_problem(name, 0, 0, "", f"cannot read the file: {e.strerror or e}")]) from None
+    return loads(data, name)
+
+
+def loads(data: bytes | str, filename: str = "<trip>") -> model.Trip:
+    """Parse trip file text (bytes or str); raise TripFileError if it is not a valid trip file."""
+    text = _decode(data, filename) if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise TripFileError([_problem(filename, 0, 0, "", f"the text is over {MAX_BYTES // 2**20} MB")])
+    if not text.strip():
+        raise TripFileError([_problem(filename, 1, 1, "", (
+            "the file is empty; a trip file starts with `briefing: 1` and a `trip:` section"
+            " (`briefing example` prints a complete one)"))])
+    root = _compose(text, filename)
+    reader = _Reader(filename)
+    trip = reader.read_trip(root)
+    if reader.problems:
+        raise TripFileError(reader.problems)
+    trip.source = reader.source
+    return trip
+
+
+def _decode(data: bytes, filename: str) -> str:
+    data = data.removeprefix(BOM)
+    if b"\x00" in data[:8192]:
+        raise TripFileError([_problem(filename, 1, 1, "", (
+            "this is binary data, not a trip file (it holds NUL bytes); trip files are YAML text"))])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise TripFileError([_problem(filename, line, column, "", (
+            f"byte 0x{data[e.start]:02x} is not UTF-8 text; save the file as UTF-8"
+            " (binary data, or a legacy encoding such as EUC-KR?)"))]) from None
+
+
+def _compose(text: str, filename: str) -> yaml.Node:
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise TripFileError([_at(filename, event.start_mark, "", (
+                    f"aliases (*{event.anchor}) are not allowed in trip files; write the value out"))])
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                raise TripFileError([_at(filename, event.start_mark, "", (
+                    f"anchors (&{anchor}) are not allowed in trip files; write each value out"))])
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as e:
+        raise TripFileError([_syntax_problem(text, filename, e)]) from None
+    except yaml.YAMLError as e:  # pragma: no cover - every parser error we know of carries a mark
+        raise TripFileError([_problem(filename, 1, 1, "", f"not valid YAML: {e}")]) from None
+
+
+def _syntax_problem(text: str, filename: str, e: yaml.MarkedYAMLError) -> Problem:
+    mark = e.problem_mark or e.context_mark
+    line = mark.line if mark else 0
+    lines = text.splitlines()
+    # A tab in the indentation is the commonest cause and PyYAML's words for it are cryptic.
+    for n in (line, line - 1):
+        if 0 <= n < len(lines):
+            indent = re.match(r"[ \t]*", lines[n]).group()
+            if "\t" in indent:
+                return _problem(filename, n + 1, indent.index("\t") + 1, "", (
+                    "a tab is used for indentation; YAML needs spaces (replace the tab with spaces)"))
+    problem = (e.problem or "syntax error").strip()
+    if "expected a single document" in str(e.context or "") + problem:
+        problem = "the file holds more than one YAML document (a line with `---`); keep one trip a file"
+    elif e.context:
+        problem = f"{problem} ({e.context.strip()})"
+    return _at(filename, mark, "", f"not valid YAML: {problem}")
+
+
+class _Reader:
+    """Turns composed YAML nodes into model objects, collecting problems instead of stopping."""
+
+    def __init__(self, filename: str):
+        self.filename = filename
+        self.problems: list[Problem] = []
+        self.source = SourceMap(filename)
+
+    def error(self, node: yaml.Node, path: tuple, message: str) -> None:
+        self.problems.append(_at(self.filename, node.start_mark, schema.format_path(path), message))
+
+    def read_trip(self, root: yaml.Node) -> model.Trip:
+        trip = model.Trip()
+        self.source.positions[()] = _pos(root.start_mark)
+        if not isinstance(root, yaml.MappingNode):
+            self.error(root, (), (
+                f"the file holds {_KIND_WORDS[type(root)]}; a trip file is a mapping that starts"
+                " with `briefing: 1` and a `trip:` section"))
+            return trip
+        items = self.mapping_items(root, (), [f.key for f in schema.TOP])
+        version_node = items.get("briefing")
+        if version_node is None:
+            self.error(root, ("briefing",), (
+                "missing `briefing: 1` (the format version) at the top of the file"))
+            return trip
+        version = self.value(version_node, ("briefing",), schema.TOP[0])
+        if version != model.FORMAT_VERSION:
+            if isinstance(version, int) and version > model.FORMAT_VERSION:
+                message = (f"this file is in format {version}, made by a newer Briefing; this version"
+                           f" reads format {model.FORMAT_VERSION}: update Briefing to open it")
+            else:
+                message = f"unknown format version {version_node.value!r}; write `briefing: 1`"
+            if version is not None:
+                self.error(version_node, ("briefing",), message)
+            return trip
+        for f in schema.TOP[1:]:
+            node = items.get(f.key)
+            if node is not None:
+                value = self.value(node, (f.key,), f)
+                if value is not None:
+                    setattr(trip, f.name, value)
+        return trip
+
+    def mapping_items(self, node: yaml.MappingNode, path: tuple, known: list[str]) -> dict:
+        items: dict[str, yaml.Node] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node, path, "a key must be a plain word such as `title`")
+                continue
+            key = key_node.value
+            if key in first_seen:
+                self.error(key_node, path + (key,), (
+                    f"`{key}` appears twice in this mapping (first at line"
+                    f" {first_seen[key].start_mark.line + 1}); keep one"))
+                continue
+            first_seen[key] = key_node
+            if key not in known:
+                hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+                suggestion = f"did you mean `{hint[0]}`?" if hint else "known keys: " + ", ".join(known)
+                self.error(key_node, path + (key,), f"unknown key `{key}`; {suggestion}")
+                continue
+            items[key] = value_node
+            self.source.positions[path + (key,)] = _pos(value_node.start_mark)
+        return items
+
+    def record(self, node: yaml.Node, path: tuple, cls: type) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, path, (
+                f"expected a mapping (key: value lines) here, found {_KIND_WORDS[type(node)]}"))
+            return None
+        self.source.positions[path] = _pos(node.start_mark)
+        fields = schema.fields_of(cls)
+        items = self.mapping_items(node, path, [f.key for f in fields])
+        obj = cls()
+        for f in fields:
+            if f.key in items:
+                value = self.value(items[f.key], path + (f.key,), f, cls)
+                if value is not None:
+                    setattr(obj, f.name, value)
+        return obj
+
+    def value(self, node: yaml.Node, path: tuple, f: schema.Field, owner: type | None = None) -> Any:
+        """The field's value, or None when it is absent, null or wrong (wrong is reported)."""
+        if f.kind == schema.RECORD:
+            return None if _is_null(node) else self.record(node, path, f.record)
+        if f.kind == schema.RECORDS:
+            if _is_null(node):
+                return None
+            if not isinstance(node, yaml.SequenceNode):
+                self.error(node, path, (
+                    f"expected a list of entries (each starting with '- '), found {_KIND_WORDS[type(node)]}"))
+                return None
+            items = [self.record(item, path + (i,), f.record) for i, item in enumerate(node.value)]
+            return [item for item in items if item is not None]
+        if f.kind == schema.TEXTS:
+            if _is_null(node):
+                return None
+            if isinstance(node, yaml.ScalarNode):  # one value where a list was meant: a list of one
+                return [node.value]
+            if not isinstance(node, yaml.SequenceNode):
+                self.error(node, path, f"expected a list of texts, found {_KIND_WORDS[type(node)]}")
+                return None
+            out = []
+            for i, item in enumerate(node.value):
+                if isinstance(item, yaml.ScalarNode) and self.plain_tag_ok(item, path + (i,)):
+                    out.append("" if _is_null(item) else item.value)
+                elif not isinstance(item, yaml.ScalarNode):
+                    self.error(item, path + (i,), (
+                        f"expected a text, found {_KIND_WORDS[type(item)]}"))
+            return out
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, path, (
+                f"expected {_SCALAR_WORDS[f.kind]}, found {_KIND_WORDS[type(node)]}"))
+            return None
+        if not self.plain_tag_ok(node, path) or _is_null(node):
+            return None
+        try:
+            return _PARSERS[f.kind](node.value.strip() if f.kind not in _TEXTUAL else node.value)
+        except ValueError as e:
+            self.error(node, path, str(e))
+            return None
+
+    def plain_tag_ok(self, node: yaml.Node, path: tuple) -> bool:
+        if node.tag.startswith("!") or not node.tag.startswith("tag:yaml.org,2002:"):
+            self.error(node, path, f"YAML tags such as `{node.tag}` are not used in trip files; remove it")
+            return False
+        return True
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS
+
+
+def parse_date(text: str) -> dt.date:
+    m = _DATE.fullmatch(text)
+    if not m:
+        raise ValueError(f"`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2023-02-27")
+    try:
+        return dt.date(*map(int, m.groups()))
+    except ValueError:
+        raise ValueError(f"`{text}` is not a real date (no such day in the calendar)") from None
+
+
+def parse_time(text: str) -> dt.time:
+    m = _TIME.fullmatch(text)
+    if not m:
+        raise ValueError(f"`{text}` is not a time; write it as HH:MM, e.g. 09:30 or 14:00")
+    hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise ValueError(f"`{text}` is not a time of day; use 00:00 to 23:59")
+    return dt.time(hour, minute, second)
+
+
+def parse_datetime(text: str) -> dt.datetime:
+    m = _DATETIME.fullmatch(text)
+    if not m:
+        raise ValueError(f"`{text}` is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2023-02-26 13:00")
+    return dt.datetime.combine(parse_date(m[1]), parse_time(m[2]))
+
+
+def _parse_int(text: str) -> int:
+    if not re.fullmatch(r"\+?\d{1,9}", text):
+        raise ValueError(f"`{text}` is not a whole number (minutes are written as digits, e.g. 30)")
+    return int(text)
+
+
+def _parse_bool(text: str) -> bool:
+    if text.lower() in _TRUE:
+        return True
+    if text.lower() in _FALSE:
+        return False
+    raise ValueError(f"`{text}` is not true or false")
+
+
+_PARSERS = {
+    schema.TEXT: str, schema.LONGTEXT: str, schema.DATE: parse_date, schema.TIME: parse_time,
+    schema.DATETIME: parse_datetime, schema.INT: _parse_int, schema.BOOL: _parse_bool,
+}
+_TEXTUAL = {schema.TEXT, schema.LONGTEXT}
+_SCALAR_WORDS = {
+    schema.TEXT: "a text", schema.LONGTEXT: "a text", schema.DATE: "a date (YYYY-MM-DD)",
+    schema.TIME: "a time (HH:MM)", schema.DATETIME: "a date and time (YYYY-MM-DD HH:MM)",
+    schema.INT: "a whole number", schema.BOOL: "true or false",
+}
+
+
+def _pos(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _at(filename: str, mark, path: str, message: str) -> Problem:
+    line, column = _pos(mark) if mark is not None else (0, 0)
+    return Problem(ERROR, path, message, filename, line, column)
+
+
+def _problem(filename: str, line: int, column: int, path: str, message: str) -> Problem:
+    return Problem(ERROR, path, message, filename, line, column)
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Lists indented under their key, as people write them (libyaml's emitter cannot do this)."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+class _Clock(str):
+    """A time of day, written in double quotes as the format's examples show it."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+def _represent_clock(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style='"')
+
+
+_Dumper.add_representer(str, _represent_text)
+_Dumper.add_representer(_Clock, _represent_clock)
+
+
+def to_data(trip: model.Trip) -> dict:
+    """The trip as plain Python data in the file's key order, empty fields left out."""
+    data: dict[str, Any] = {"briefing": model.FORMAT_VERSION}
+    for f in schema.TOP[1:]:
+        value = _to_value(getattr(trip, f.name), f, model.Trip)
+        if value is not None:
+            data[f.key] = value
+    return data
+
+
+def _to_value(value: Any, f: schema.Field, owner: type) -> Any:
+    if value is None or value is False or value == "":
+        return None
+    if f.kind == schema.RECORD:
+        return _record_data(value)
+    if f.kind == schema.RECORDS:
+        return [_record_data(item) for item in value] or None
+    if f.kind == schema.TEXTS:
+        return list(value) if value or (owner, f.name) in schema.NULLABLE_LISTS else None
+    if f.kind == schema.TIME:
+        return _Clock(format_time(value))
+    if f.kind == schema.DATETIME:
+        return format_datetime(value)
+    return value
+
+
+def _record_data(obj: Any) -> dict:
+    out = {}
+    for f in schema.fields_of(type(obj)):
+        value = _to_value(getattr(obj, f.name), f, type(obj))
+        if value is not None:
+            out[f.key] = value
+    return out
+
+
+def format_time(value: dt.time) -> str:
+    return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+
+
+def format_datetime(value: dt.datetime) -> str:
+    return f"{value.date().isoformat()} {format_time(value.time())}"
+
+
+def dumps(trip: model.Trip) -> str:
+    """The trip file's text: same trip, same bytes."""
+    text = yaml.dump(
+        to_data(trip), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+        default_flow_style=False, width=2**31 - 1, indent=2, line_break="\n",
+    )
+    return _space_sections(text)
+
+
+def _space_sections(text: str) -> str:
+    """A blank line between sections and between their entries (stops, flights), for the eye.
+
+    Only section keys start at column 0 and only entries at column 2 with '- ': text values are
+    indented deeper or quoted on one line, so this never changes a value.
+    """
+    out: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if out and (line[:1].isalpha() or line.startswith("  - ") and not out[-1][:1].isalpha()):
+            out.append("\n")
+        out.append(line)
+    return "".join(out)
+
+
+def save(trip: model.Trip, path: str | os.PathLike) -> None:
+    """Write the trip atomically, keeping the previous file as NAME.bak."""
+    from .atomic import write_atomic
+
+    write_atomic(Path(path), dumps(trip).encode("utf-8"), backup=True)

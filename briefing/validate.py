@@ -1,0 +1,223 @@
+"""Checks over a whole trip: what stops an export (errors) and what a reader should look at
+(warnings). Every message names the field and, for a trip read from a file, its position."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+
+from . import clock, model, schema
+from .problems import ERROR, WARNING, Problem
+
+_ID_LIKE = set("abcdefghijklmnopqrstuvwxyz0123456789_-.")
+
+
+def validate(trip: model.Trip) -> list[Problem]:
+    """Every error and warning about `trip`, in file order."""
+    checker = _Checker(trip)
+    checker.run()
+    return sorted(checker.problems, key=lambda p: (p.line == 0, p.line, p.column))
+
+
+class _Checker:
+    def __init__(self, trip: model.Trip):
+        self.trip = trip
+        self.problems: list[Problem] = []
+        self.keys = [p.key for p in trip.delegation]
+        self.home = trip.info.timezone
+
+    # -- reporting ------------------------------------------------------------------------------
+
+    def add(self, severity: str, path: tuple, message: str) -> None:
+        source = self.trip.source
+        file, line, column = "", 0, 0
+        if source is not None:
+            file = source.file
+            line, column = source.locate(path)
+        self.problems.append(Problem(severity, schema.format_path(path), message, file, line, column))
+
+    def error(self, path: tuple, message: str) -> None:
+        self.add(ERROR, path, message)
+
+    def warn(self, path: tuple, message: str) -> None:
+        self.add(WARNING, path, message)
+
+    # -- generic field checks -------------------------------------------------------------------
+
+    def record(self, obj, path: tuple) -> None:
+        for f in schema.fields_of(type(obj)):
+            value = getattr(obj, f.name)
+            if f.required and (value is None or value == ""):
+                self.error(path + (f.key,), f"`{f.key}` is required ({f.doc.lower()})")
+            if f.choices and value and value not in f.choices:
+                hint = difflib.get_close_matches(value, f.choices, n=1, cutoff=0.5)
+                fix = f"did you mean `{hint[0]}`? " if hint else ""
+                self.error(path + (f.key,), (
+                    f"`{value}` is not a {f.key}; {fix}use one of: {', '.join(f.choices)}"))
+
+    def timezone(self, name: str, path: tuple) -> bool:
+        if not name or clock.zone(name) is not None:
+            return True
+        self.error(path, f"unknown time zone `{name}`; {_zone_hint(name)}")
+        return False
+
+    def reference(self, key: str, path: tuple, what: str) -> None:
+        if key and key not in self.keys:
+            self.warn(path, f"{what} `{key}` is not in the delegation; {_id_hint(key, self.keys)}")
+
+    # -- the trip -------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        trip, info = self.trip, self.trip.info
+        self.record(info, ("trip",))
+        self.timezone(info.home_timezone, ("trip", "home_timezone"))
+        if info.start and info.end and info.end < info.start:
+            self.error(("trip", "end"), f"the trip ends ({info.end}) before it starts ({info.start})")
+        seen: dict[str, int] = {}
+        for i, person in enumerate(trip.delegation):
+            path = ("delegation", i)
+            self.record(person, path)
+            if person.key and person.key in seen:
+                self.error(path + ("id" if person.id else "name",), (
+                    f"`{person.key}` names delegation[{seen[person.key]}] too; give each member"
+                    " a different `id`"))
+            seen.setdefault(person.key, i)
+        for i, stop in enumerate(trip.stops):
+            self.stop(stop, ("stops", i))
+        self.stop_order()
+        for i, leg in enumerate(trip.travel):
+            self.leg(leg, ("travel", i))
+        for i, stay in enumerate(trip.stays):
+            path = ("stays", i)
+            self.record(stay, path)
+            if stay.check_in and stay.check_out and stay.check_out < stay.check_in:
+                self.error(path + ("check_out",), (
+                    f"check-out ({stay.check_out}) is before check-in ({stay.check_in})"))
+        for i, contact in enumerate(trip.contacts):
+            self.record(contact, ("contacts", i))
+
+    def stop(self, stop: model.Stop, path: tuple) -> None:
+        info = self.trip.info
+        self.record(stop, path)
+        self.timezone(stop.timezone, path + ("timezone",))
+        if stop.date and info.start and info.end and not info.start <= stop.date <= info.end:
+            self.warn(path + ("date",), (
+                f"{stop.date} is outside the trip ({info.start} – {info.end})"))
+        if stop.start and stop.end and stop.end < stop.start:
+            self.error(path + ("end",), (
+                f"the stop ends at {stop.end:%H:%M}, before it starts at {stop.start:%H:%M}"))
+        for j, key in enumerate(stop.attendees or ()):
+            self.reference(key, path + ("attendees", j), "attendee")
+        self.agenda(stop, path)
+        for j, point in enumerate(stop.talking_points):
+            self.record(point, path + ("talking_points", j))
+            self.reference(point.speaker, path + ("talking_points", j, "speaker"), "speaker")
+        if not stop.talking_points:
+            self.warn(path + ("talking_points",), "this stop has no talking points yet")
+        for j, question in enumerate(stop.questions):
+            self.record(question, path + ("questions", j))
+        for j, person in enumerate(stop.counterparts):
+            self.record(person, path + ("counterparts", j))
+
+    def agenda(self, stop: model.Stop, path: tuple) -> None:
+        counterparts = {c.name for c in stop.counterparts}
+        previous: tuple[int, model.AgendaItem] | None = None
+        for j, item in enumerate(stop.agenda):
+            here = path + ("agenda", j)
+            self.record(item, here)
+            if item.lead and item.lead not in counterparts and set(item.lead) <= _ID_LIKE:
+                self.reference(item.lead, here + ("lead",), "lead")
+            if item.time is None:
+                continue
+            if stop.start and item.time < stop.start:
+                self.warn(here + ("time",), (
+                    f"starts at {item.time:%H:%M}, before the stop begins at {stop.start:%H:%M}"))
+            end = _end_minutes(item)
+            if stop.end and end is not None and end > _minutes(stop.end):
+                self.warn(here + ("minutes",), (
+                    f"runs until {_clock(end)}, past the stop's end at {stop.end:%H:%M}"))
+            if previous is not None:
+                k, before = previous
+                before_end = _end_minutes(before)
+                if before_end is not None and _minutes(item.time) < before_end:
+                    self.warn(here + ("time",), (
+                        f"starts at {item.time:%H:%M} while agenda[{k}] runs until"
+                        f" {_clock(before_end)}; the items overlap"))
+            previous = (j, item)
+
+    def stop_order(self) -> None:
+        previous = None
+        for i, stop in enumerate(self.trip.stops):
+            moment = self.stop_start(stop)
+            if moment is None:
+                continue
+            if previous is not None and moment < previous[1]:
+                self.warn(("stops", i, "date"), (
+                    f"this stop comes before stops[{previous[0]}] in time but after it in the book;"
+                    " stops are printed in file order"))
+            previous = (i, moment)
+
+    def stop_start(self, stop: model.Stop) -> dt.datetime | None:
+        if stop.date is None:
+            return None
+        moment = clock.at(stop.date, stop.start or dt.time(0), self.trip.stop_timezone(stop))
+        return moment
+
+    def leg(self, leg: model.TravelLeg, path: tuple) -> None:
+        self.record(leg, path)
+        ok_from = self.timezone(leg.depart_timezone, path + ("depart_timezone",))
+        ok_to = self.timezone(leg.arrive_timezone, path + ("arrive_timezone",))
+        if not (ok_from and ok_to and leg.depart and leg.arrive):
+            return
+        from_tz, to_tz = self.trip.leg_timezones(leg)
+        depart, arrive = clock.localize(leg.depart, from_tz), clock.localize(leg.arrive, to_tz)
+        if depart is None or arrive is None:
+            return
+        if arrive < depart:
+            self.warn(path + ("arrive",), (
+                f"arrives ({leg.arrive:%Y-%m-%d %H:%M} {to_tz}) before it departs"
+                f" ({leg.depart:%Y-%m-%d %H:%M} {from_tz}); check the times and time zones"))
+            return
+        for i, stop in enumerate(self.trip.stops):
+            begins = self.stop_start(stop)
+            if begins is not None and begins >= depart:
+                if arrive > begins:
+                    self.warn(path + ("arrive",), (
+                        f"arrives after stops[{i}] ({stop.title}) begins at"
+                        f" {stop.date} {(stop.start or dt.time(0)):%H:%M}"))
+                break
+
+
+def _minutes(t: dt.time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def _end_minutes(item: model.AgendaItem) -> int | None:
+    if item.time is None or item.minutes is None:
+        return None
+    return _minutes(item.time) + item.minutes
+
+
+def _clock(minutes: int) -> str:
+    days, rest = divmod(minutes, 24 * 60)
+    text = f"{rest // 60:02d}:{rest % 60:02d}"
+    return text + (f" (+{days})" if days else "")
+
+
+def _zone_hint(name: str) -> str:
+    names = clock.zone_names()
+    lowered = {n.lower(): n for n in names}
+    if name.lower() in lowered:
+        return f"did you mean `{lowered[name.lower()]}`? (names are case-sensitive)"
+    by_city = [n for n in names if n.lower().endswith("/" + name.lower().replace(" ", "_"))]
+    close = by_city or difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return "use an IANA name such as Asia/Seoul or Europe/Madrid"
+
+
+def _id_hint(key: str, keys: list[str]) -> str:
+    close = difflib.get_close_matches(key, keys, n=1, cutoff=0.5)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return "known ids: " + (", ".join(keys) if keys else "(the delegation is empty)")

@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, fileformat, package_data
-from .problems import Problem, SaveError, TripFileError, has_errors
-from .validate import validate
+from . import __version__, package_data
+from .problems import Problem, SaveError, has_errors
+from .validate import check_file as check
 
 COMMANDS = ("validate", "example", "schema", "export")
 
@@ -66,18 +66,9 @@ def _utf8_output() -> None:
                 pass
 
 
-def _print(problems: list[Problem]) -> None:
+def _print(problems: list[Problem], stream=None) -> None:
     for problem in problems:
-        print(problem, file=sys.stderr if problem.is_error else sys.stdout)
-
-
-def check(path: str) -> tuple[object | None, list[Problem]]:
-    """Load and validate one file: (trip or None, every problem found)."""
-    try:
-        trip = fileformat.load(path)
-    except TripFileError as e:
-        return None, e.problems
-    return trip, validate(trip)
+        print(problem, file=stream or sys.stdout)
 
 
 def _validate(args) -> int:
@@ -121,7 +112,7 @@ def _schema(args) -> int:
 
 def _export(args) -> int:
     trip, problems = check(args.file)
-    _print(problems)
+    _print(problems, sys.stderr)
     if trip is None or has_errors(problems):
         print(f"briefing: {args.file} has errors; no book was written", file=sys.stderr)
         return 1

@@ -30,6 +30,8 @@ _FALSE = {"false", "no", "off"}
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _DATETIME = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})(?:[ \t]+|[Tt])(\d{1,2}:\d{2}(?::\d{2})?)")
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in
+               ("str", "int", "float", "bool", "null", "timestamp", "value", "merge")}
 _KIND_WORDS = {
     yaml.MappingNode: "a mapping (key: value lines)",
     yaml.SequenceNode: "a list (lines starting with '- ')",
@@ -62,7 +64,7 @@ def load(path: str | os.PathLike) -> model.Trip:
     try:
         size = os.stat(path).st_size
         if size > MAX_BYTES:
-            raise TripFileError([_problem(name, 0, 0, "", (
+            raise TripFileError([_problem(name, 1, 1, "", (
                 f"the file is {size / 1e6:.1f} MB; a trip file is at most {MAX_BYTES // 2**20} MB"
                 " (is this the right file?)"))])
         with open(path, "rb") as f:
@@ -88,12 +90,27 @@ def loads(data: bytes | str, filename: str = "<trip>") -> model.Trip:
             "the file is empty; a trip file starts with `briefing: 1` and a `trip:` section"
             " (`briefing example` prints a complete one)"))])
     root = _compose(text, filename)
+    if root is None:
+        raise TripFileError([_problem(filename, 1, 1, "", (
+            "the file holds only comments; a trip file starts with `briefing: 1` and a `trip:`"
+            " section (`briefing example` prints a complete one)"))])
     reader = _Reader(filename)
     trip = reader.read_trip(root)
-    if reader.problems:
-        raise TripFileError(reader.problems)
+    trip.comment = _leading_comment(text)
     trip.source = reader.source
+    if reader.problems:
+        raise TripFileError(reader.problems, trip if reader.complete else None)
     return trip
+
+
+def _leading_comment(text: str) -> str:
+    """The comment lines that open the file (a note on where the trip came from, say)."""
+    kept = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        kept.append(line[1:].removeprefix(" "))
+    return "\n".join(kept)
 
 
 def _decode(data: bytes, filename: str) -> str:
@@ -143,7 +160,11 @@ def _syntax_problem(text: str, filename: str, e: yaml.MarkedYAMLError) -> Proble
     if "expected a single document" in str(e.context or "") + problem:
         problem = "the file holds more than one YAML document (a line with `---`); keep one trip a file"
     elif e.context:
-        problem = f"{problem} ({e.context.strip()})"
+        context = e.context.strip()
+        if e.context_mark is not None and e.context_mark is not mark:
+            line, column = _pos(e.context_mark)
+            context += f" that starts at line {line}, column {column}"
+        problem = f"{problem} ({context})"
     return _at(filename, mark, "", f"not valid YAML: {problem}")
 
 
@@ -154,6 +175,7 @@ class _Reader:
         self.filename = filename
         self.problems: list[Problem] = []
         self.source = SourceMap(filename)
+        self.complete = False  # whether everything but the reported values could be read
 
     def error(self, node: yaml.Node, path: tuple, message: str) -> None:
         self.problems.append(_at(self.filename, node.start_mark, schema.format_path(path), message))
@@ -188,6 +210,7 @@ class _Reader:
                 value = self.value(node, (f.key,), f)
                 if value is not None:
                     setattr(trip, f.name, value)
+        self.complete = True
         return trip
 
     def mapping_items(self, node: yaml.MappingNode, path: tuple, known: list[str]) -> dict:
@@ -271,7 +294,7 @@ class _Reader:
             return None
 
     def plain_tag_ok(self, node: yaml.Node, path: tuple) -> bool:
-        if node.tag.startswith("!") or not node.tag.startswith("tag:yaml.org,2002:"):
+        if node.tag not in _PLAIN_TAGS:
             self.error(node, path, f"YAML tags such as `{node.tag}` are not used in trip files; remove it")
             return False
         return True
@@ -356,13 +379,22 @@ class _Dumper(yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 
+    def choose_scalar_style(self) -> str:
+        # Where quotes are needed, double quotes: what people type, and able to escape anything.
+        style = super().choose_scalar_style()
+        return '"' if style == "'" else style
+
 
 class _Clock(str):
     """A time of day, written in double quotes as the format's examples show it."""
 
 
 def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in text else None
+    if _FRAGILE.search(text):
+        # YAML folds these into other line breaks outside double quotes; only escapes keep them.
+        style = '"'
+    else:
+        style = "|" if "\n" in text else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 
@@ -370,6 +402,7 @@ def _represent_clock(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style='"')
 
 
+_FRAGILE = re.compile("[\r\x85\u2028\u2029]")
 _Dumper.add_representer(str, _represent_text)
 _Dumper.add_representer(_Clock, _represent_clock)
 
@@ -423,7 +456,10 @@ def dumps(trip: model.Trip) -> str:
         to_data(trip), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
         default_flow_style=False, width=2**31 - 1, indent=2, line_break="\n",
     )
-    return _space_sections(text)
+    text = _space_sections(text)
+    if trip.comment:
+        text = "".join(f"# {line}".rstrip() + "\n" for line in trip.comment.split("\n")) + text
+    return text
 
 
 def _space_sections(text: str) -> str:

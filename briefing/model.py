@@ -173,6 +173,8 @@ class Trip:
     stays: list[Stay] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     format_version: int = FORMAT_VERSION
+    # The comment lines at the top of the file, written back on save (other comments are not kept).
+    comment: str = ""
     # Where each field was read from, when the trip came from a file: {path tuple: (line, col)}.
     # Not part of the trip's value, so it is left out of comparisons.
     source: Any = field(default=None, compare=False, repr=False)

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from importlib import resources
 from importlib.abc import Traversable
+from pathlib import Path
 
 EXAMPLE = "goyang-2023.ko.yaml"
 
 
 def root() -> Traversable:
-    return resources.files("briefing.resources")
+    """The shipped resources folder: `briefing.resources` when installed.
+
+    Running from a source checkout (or an editable install, which cannot map a package onto a
+    folder outside it), the same files are the repository's top-level resources/ folder.
+    """
+    try:
+        return resources.files("briefing.resources")
+    except ModuleNotFoundError:
+        checkout = Path(__file__).resolve().parent.parent / "resources"
+        if (checkout / "examples").is_dir():
+            return checkout
+        raise
 
 
 def example_path() -> Traversable:

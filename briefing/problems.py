@@ -30,10 +30,15 @@ class Problem:
 
 
 class TripFileError(Exception):
-    """A trip file that could not be read; `problems` says every reason found, with positions."""
+    """A trip file that could not be read; `problems` says every reason found, with positions.
 
-    def __init__(self, problems: list[Problem]):
+    `trip` is what could be read around the bad values, when the file's shape allowed it, so
+    that the remaining checks can still be run and reported in the same pass.
+    """
+
+    def __init__(self, problems: list[Problem], trip=None):
         self.problems = list(problems)
+        self.trip = trip
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

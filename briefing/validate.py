@@ -16,7 +16,7 @@ def validate(trip: model.Trip) -> list[Problem]:
     """Every error and warning about `trip`, in file order."""
     checker = _Checker(trip)
     checker.run()
-    return sorted(checker.problems, key=lambda p: (p.line == 0, p.line, p.column))
+    return sorted(checker.problems, key=_order)
 
 
 class _Checker:
@@ -221,3 +221,31 @@ def _id_hint(key: str, keys: list[str]) -> str:
     if close:
         return f"did you mean `{close[0]}`?"
     return "known ids: " + (", ".join(keys) if keys else "(the delegation is empty)")
+
+
+def check_file(path) -> tuple[model.Trip | None, list[Problem]]:
+    """Read and check one trip file: (the trip, or None if it cannot be read; every problem).
+
+    When some values cannot be read, the rest of the file is still checked, so one run reports
+    everything; a check is not repeated on a field whose value was already reported unreadable.
+    """
+    from .fileformat import load
+    from .problems import TripFileError
+
+    try:
+        trip = load(path)
+    except TripFileError as e:
+        if e.trip is None:
+            return None, e.problems
+        bad = [p.path for p in e.problems]
+        more = [p for p in validate(e.trip) if not any(_within(p.path, b) for b in bad)]
+        return None, sorted(e.problems + more, key=_order)
+    return trip, validate(trip)
+
+
+def _within(path: str, other: str) -> bool:
+    return path == other or path.startswith(other + ".") or path.startswith(other + "[")
+
+
+def _order(p: Problem) -> tuple:
+    return (p.line == 0, p.line, p.column)

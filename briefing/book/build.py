@@ -1,0 +1,130 @@
+"""Assembling the book: the story in reading order, laid out once into PDF bytes in memory."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from reportlab.platypus import Flowable
+
+from ..model import Trip
+from . import front, sections, stop
+from .context import FULL, HANDOUT, Ctx
+from .document import PAPERS, BookCanvas, BookDoc, Furniture
+from .fonts import BUILD_LOCK, FontNotUsable, FontSet, choose
+from .labels import Labels
+from .styles import make_styles
+from .text import Text
+
+EDITIONS = (FULL, HANDOUT)
+
+
+class BookError(Exception):
+    """A book that cannot be made; the message says why in words a user can act on."""
+
+
+@dataclass
+class BookResult:
+    pages: int
+    notices: list[str] = field(default_factory=list)
+    size: int = 0  # bytes
+    path: str = ""
+
+
+def check_options(paper: str, edition: str) -> tuple[str, str]:
+    paper, edition = (paper or "a4").lower(), (edition or FULL).lower()
+    if paper not in PAPERS:
+        raise BookError(f"unknown paper `{paper}`; use one of: {', '.join(PAPERS)}")
+    if edition not in EDITIONS:
+        raise BookError(f"unknown edition `{edition}`; use one of: {', '.join(EDITIONS)}")
+    return paper, edition
+
+
+def fonts_for(font) -> FontSet:
+    try:
+        return choose(font)
+    except FontNotUsable as e:
+        raise BookError(str(e)) from e
+
+
+def make_doc(target, trip: Trip, paper: str, ctx: Ctx) -> BookDoc:
+    info, labels = trip.info, ctx.labels
+    footer = " · ".join(x for x in (
+        labels("version", v=info.version) if info.version else "",
+        labels("as_of", date=labels.date(info.updated)) if info.updated else "",
+        labels["edition_full" if ctx.full else "edition_handout"]) if x)
+    furniture = Furniture(ctx.text.clean(info.title), ctx.text.clean(info.marking),
+                          ctx.text.clean(footer), ctx.styles.regular_font, ctx.styles.bold_font)
+    return BookDoc(
+        target, paper, furniture,
+        title=info.title, author=info.organization,
+        subject=info.subtitle or labels["overview"], creator="Briefing",
+        lang="en-US" if labels.lang == "en" else "ko-KR")
+
+
+def context(trip: Trip, edition: str, fonts: FontSet, width: float) -> Ctx:
+    labels = Labels(trip.info.lang)
+    return Ctx(trip, edition, labels, make_styles(fonts), Text(fonts, labels["placeholder"]), width)
+
+
+def story(ctx: Ctx, page_height: float, *, with_contents: bool = True) -> list[Flowable]:
+    """Every flowable of the book in reading order; the contents are made last, from the
+    headings the other sections registered, and put in their place."""
+    body: list[Flowable] = []
+    body += sections.overview(ctx)
+    body += sections.itinerary(ctx)
+    body += sections.delegation(ctx)
+    body += stop.stops(ctx)
+    body += sections.travel(ctx)
+    body += sections.contacts(ctx)
+    head = front.cover(ctx, page_height)
+    if with_contents:
+        head += front.contents(ctx)
+    return head + _drop_leading_break(body)
+
+
+def _drop_leading_break(flowables: list[Flowable]) -> list[Flowable]:
+    # The contents end with a page break; a section's own break right after it would leave
+    # a blank page.
+    from reportlab.platypus import PageBreak
+
+    while flowables and isinstance(flowables[0], PageBreak):
+        flowables = flowables[1:]
+    return flowables
+
+
+def render(trip: Trip, *, paper: str = "a4", edition: str = FULL,
+           font=None) -> tuple[bytes, BookResult]:
+    """The book as PDF bytes, with its page count and notices."""
+    paper, edition = check_options(paper, edition)
+    fonts = fonts_for(font)
+    buffer = io.BytesIO()
+    canvases: list[BookCanvas] = []
+
+    def canvasmaker(*args, **kwargs):
+        canv = BookCanvas(*args, **kwargs)
+        canvases.append(canv)
+        return canv
+
+    with BUILD_LOCK:
+        probe = BookDoc(io.BytesIO(), paper, Furniture("", "", "", fonts.regular, fonts.bold))
+        ctx = context(trip, edition, fonts, probe.width)
+        doc = make_doc(buffer, trip, paper, ctx)
+        flowables = story(ctx, doc.pagesize[1])
+        try:
+            doc.build(flowables, canvasmaker=canvasmaker)
+        except BookError:
+            raise
+        except Exception as e:  # ReportLab's LayoutError and kin: say so, keep the cause
+            raise BookError(f"the book could not be laid out: {e}") from e
+    notices = list(fonts.notices)
+    if _has_hangul(trip) and fonts.charset is not None and "가" not in fonts.charset:
+        notices.append(f"the font {fonts.source} has no Korean letters; they print as boxes")
+    data = buffer.getvalue()
+    return data, BookResult(canvases[-1].pages if canvases else 0, notices, len(data))
+
+
+def _has_hangul(trip: Trip) -> bool:
+    sample = " ".join((trip.info.title, trip.info.subtitle, trip.info.purpose,
+                       *(s.title for s in trip.stops)))
+    return any("\uac00" <= ch <= "\ud7a3" for ch in sample)

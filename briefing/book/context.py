@@ -1,0 +1,193 @@
+"""What every section builder needs: the trip, the edition, labels, styles, safe text, and helpers
+that turn values into flowables (returning nothing for an empty value, so no heading is orphaned).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table, TableStyle
+
+from ..model import Person, Trip
+from . import styles as st
+from .flowables import Marked
+from .labels import Labels
+from .styles import Styles
+from .text import Text, blocks
+
+FULL, HANDOUT = "full", "handout"
+
+
+@dataclass
+class TocEntry:
+    level: int
+    title: str  # plain text, already cleaned
+    key: str
+
+
+@dataclass
+class Ctx:
+    trip: Trip
+    edition: str
+    labels: Labels
+    styles: Styles
+    text: Text
+    width: float  # the text column, in points
+    toc: list[TocEntry] = field(default_factory=list)
+
+    @property
+    def full(self) -> bool:
+        return self.edition == FULL
+
+    @property
+    def home_tz(self) -> str:
+        return self.trip.info.timezone
+
+    # -- text ----------------------------------------------------------------------------------
+
+    def m(self, value: str) -> str:
+        """Escaped markup for a user value."""
+        return self.text.markup(value)
+
+    def para(self, value: str, style=None) -> Paragraph | None:
+        """A paragraph of plain user text, or None when it is empty."""
+        if not value or not value.strip():
+            return None
+        return Paragraph(self.m(value), style or self.styles.body)
+
+    def rich(self, value: str, style=None, bullet_style=None) -> list[Flowable]:
+        """A text field with `- ` bullets and blank-line paragraphs, line breaks kept."""
+        style = style or self.styles.body
+        bullet_style = bullet_style or self.styles.bullet
+        out: list[Flowable] = []
+        for block in blocks(value):
+            markup = "<br/>".join(self.m(line) for line in block.lines)
+            if block.bullet:
+                out.append(Paragraph(markup, bullet_style, bulletText="•"))
+            else:
+                out.append(Paragraph(markup, style))
+        return out
+
+    def bullets(self, items: list[str], style=None) -> list[Flowable]:
+        return [Paragraph(self.m(i), style or self.styles.bullet, bulletText="•")
+                for i in items if i and i.strip()]
+
+    # -- times -------------------------------------------------------------------------------
+
+    def hm(self, when: dt.datetime | None, day: dt.date | None = None) -> str:
+        """'HH:MM', with '(+1)' when it falls on another day than `day` (the row's day)."""
+        if when is None:
+            return ""
+        text = self.labels.time(when)
+        if day is not None and when.date() != day:
+            text += f" ({(when.date() - day).days:+d})"
+        return text
+
+    def span(self, start: dt.datetime | None, end: dt.datetime | None,
+             day: dt.date | None) -> str:
+        if start is None:
+            return ""
+        return self.hm(start, day) + (f"–{self.hm(end, day)}" if end is not None else "")
+
+    def same_zone(self, tz_name: str) -> bool:
+        """Whether local time is home time (then printing both would only add noise)."""
+        return tz_name == self.home_tz
+
+    # -- people --------------------------------------------------------------------------------
+
+    def person_name(self, person: Person) -> str:
+        if not person.title:
+            return person.name
+        if self.labels.lang == "en":
+            return f"{person.name}, {person.title}"
+        return f"{person.name} {person.title}"
+
+    def who(self, key: str) -> str:
+        """A delegation id as the person's name (and title); free text as written."""
+        person = self.trip.person(key) if key else None
+        return self.person_name(person) if person else key
+
+    # -- headings ------------------------------------------------------------------------------
+
+    def heading(self, title: str, style, key: str | None = None, level: int = 0,
+                extra_marks: list[tuple[str, str, int]] | None = None,
+                toc_title: str | None = None) -> Flowable:
+        """A heading; with `key`, also a bookmark, an outline entry and a contents entry."""
+        para = Paragraph(self.m(title), style)
+        marks = [(k, self.text.clean(t), lv) for k, t, lv in extra_marks or []]
+        if key is not None:
+            marks.append((key, self.text.clean(toc_title or title), level))
+        if not marks:
+            return para
+        for mark_key, mark_title, mark_level in marks:
+            self.toc.append(TocEntry(mark_level, mark_title, mark_key))
+        return Marked(para, marks)
+
+    def section(self, title: str, key: str, body: list[Flowable], *, level: int = 0,
+                new_page: bool = False) -> list[Flowable]:
+        """A top-level section, or nothing at all when it has no body."""
+        if not body:
+            return []
+        lead = [PageBreak()] if new_page else [CondPageBreak(st.BODY_LEADING * 8)]
+        return lead + [self.heading(title, self.styles.h1, key, level)] + body
+
+    def sub(self, title: str, body: list[Flowable]) -> list[Flowable]:
+        """A titled part of a section, or nothing when empty."""
+        if not body:
+            return []
+        # Keep a subheading with at least a few lines of what follows it.
+        return [CondPageBreak(st.BODY_LEADING * 4), Paragraph(self.m(title), self.styles.h2), *body]
+
+    # -- tables --------------------------------------------------------------------------------
+
+    def cell(self, value: str, style=None) -> Paragraph:
+        return Paragraph(self.m(value), style or self.styles.cell)
+
+    def table(self, header: list[str], rows: list[list], widths: list[float],
+              zebra: bool = True) -> Table | None:
+        """A table that splits across pages, repeating its header row."""
+        if not rows:
+            return None
+        total = sum(widths)
+        widths = [w * self.width / total for w in widths]
+        data = [[Paragraph(self.m(h), self.styles.cell_head) for h in header], *rows]
+        commands = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, 0), st.HEADER_BG),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, st.ACCENT),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, st.RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ]
+        if zebra:
+            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, st.ZEBRA]))
+        return Table(data, colWidths=widths, repeatRows=1, splitInRow=st.BODY_LEADING * 2,
+                     style=TableStyle(commands), hAlign="LEFT", spaceBefore=2, spaceAfter=8)
+
+    def facts(self, rows: list[tuple[str, str | list[Flowable]]]) -> Table | None:
+        """Label–value pairs (a stop's when, where, who), leaving out empty values."""
+        data = []
+        for label, value in rows:
+            if not value:
+                continue
+            cell = value if isinstance(value, list) else Paragraph(self.m(value), self.styles.cell)
+            data.append([Paragraph(self.m(label), self.styles.cell_label), cell])
+        if not data:
+            return None
+        label_w = 26 * 2.8346 if self.labels.lang == "ko" else 30 * 2.8346
+        return Table(
+            data, colWidths=[label_w, self.width - label_w], splitInRow=st.BODY_LEADING * 2,
+            hAlign="LEFT", spaceAfter=6,
+            style=TableStyle([
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (0, -1), st.ACCENT_TINT),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, st.RULE),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.8, st.ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]))
+

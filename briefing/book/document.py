@@ -1,0 +1,168 @@
+"""The page side of the book: paper, margins, running header and footer, and the canvas that
+fills in page numbers once the last page is known.
+
+Page numbers that are not known while a page is drawn (the contents' entries, "of M" in the
+footer) are drawn as PDF form XObjects that the canvas defines just before it saves. The book is
+therefore laid out once, not once per `multiBuild` pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from . import styles as st
+
+PAPERS = {"a4": A4, "letter": LETTER}
+
+# Margins in millimetres, the same on every paper; positions are computed from the page size.
+MARGIN_SIDE = 20 * mm
+MARGIN_TOP = 25 * mm
+MARGIN_BOTTOM = 22 * mm
+HEADER_Y = 15 * mm  # header baseline, from the top edge
+FOOTER_Y = 11 * mm  # footer baseline, from the bottom edge
+
+
+class BookCanvas(Canvas):
+    """A canvas that knows each bookmark's page and defines the page-number forms on save."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page_of: dict[str, int] = {}
+        self.pages = 0
+        self._forms: dict[str, tuple[str | None, str, float, object, str]] = {}
+
+    def showPage(self):
+        self.pages += 1
+        super().showPage()
+
+    def page_number(self, key: str | None, font: str, size: float, color, align: str) -> None:
+        """Draw here the page of `key` (None: the page count), once it is known."""
+        name = f"pg_{key}" if key is not None else "pg__total"
+        self._forms.setdefault(name, (key, font, size, color, align))
+        self.doForm(name)
+
+    def save(self):
+        if self._code:
+            self.showPage()
+        for name, (key, font, size, color, align) in self._forms.items():
+            value = self.pages if key is None else self.page_of.get(key)
+            self.beginForm(name, -300, -20, 300, 40)
+            self.setFont(font, size)
+            self.setFillColor(color)
+            text = str(value) if value else "–"
+            if align == "right":
+                self.drawRightString(0, 0, text)
+            else:
+                self.drawString(0, 0, text)
+            self.endForm()
+        super().save()
+
+
+@dataclass
+class Furniture:
+    """What every page but the cover carries."""
+
+    title: str
+    marking: str
+    footer: str
+    regular: str
+    bold: str
+
+
+class BookDoc(BaseDocTemplate):
+    def __init__(self, target, paper: str, furniture: Furniture, **meta):
+        self.furniture = furniture
+        super().__init__(
+            target, pagesize=PAPERS[paper], leftMargin=MARGIN_SIDE, rightMargin=MARGIN_SIDE,
+            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1,
+            pageCompression=1, **meta)
+        width, height = self.pagesize
+        body = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        cover = Frame(self.leftMargin + 6 * mm, self.bottomMargin, self.width - 12 * mm,
+                      height - self.bottomMargin - 50 * mm, id="cover",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("cover", [cover], onPage=self._cover_page),
+            PageTemplate("body", [body], onPage=self._body_page),
+        ])
+
+    @property
+    def text_width(self) -> float:
+        return self.width
+
+    def _cover_page(self, canv, doc):
+        width, height = self.pagesize
+        f = self.furniture
+        canv.saveState()
+        canv.showOutline()
+        canv.setFillColor(st.ACCENT)
+        canv.rect(0, height - 14 * mm, width, 14 * mm, stroke=0, fill=1)
+        if f.marking:
+            size = 15
+            text_w = stringWidth(f.marking, f.bold, size)
+            box_w = text_w + 14 * mm
+            x = width - self.rightMargin - box_w
+            y = height - 36 * mm
+            canv.setStrokeColor(st.MARKING)
+            canv.setLineWidth(1.6)
+            canv.rect(x, y, box_w, 11 * mm, stroke=1, fill=0)
+            canv.setFillColor(st.MARKING)
+            canv.setFont(f.bold, size)
+            canv.drawCentredString(x + box_w / 2, y + 3.6 * mm, f.marking)
+        canv.setFillColor(st.ACCENT)
+        canv.rect(0, 0, width, 4 * mm, stroke=0, fill=1)
+        canv.restoreState()
+
+    def _body_page(self, canv, doc):
+        width, height = self.pagesize
+        f = self.furniture
+        left, right = self.leftMargin, width - self.rightMargin
+        canv.saveState()
+        y = height - HEADER_Y
+        marking_w = 0.0
+        if f.marking:
+            canv.setFont(f.bold, 9)
+            canv.setFillColor(st.MARKING)
+            canv.drawRightString(right, y, f.marking)
+            marking_w = stringWidth(f.marking, f.bold, 9) + 8 * mm
+        canv.setFont(f.regular, 8.5)
+        canv.setFillColor(st.MUTED)
+        canv.drawString(left, y, _fit(f.title, f.regular, 8.5, right - left - marking_w))
+        canv.setStrokeColor(st.RULE)
+        canv.setLineWidth(0.6)
+        canv.line(left, y - 2.5 * mm, right, y - 2.5 * mm)
+
+        y = FOOTER_Y
+        canv.line(left, y + 4.5 * mm, right, y + 4.5 * mm)
+        canv.setFont(f.regular, 8)
+        canv.drawString(left, y, _fit(f.footer, f.regular, 8, (right - left) / 2 - 12 * mm))
+        centre = width / 2
+        canv.setFillColor(st.INK)
+        canv.setFont(f.regular, 9)
+        canv.drawRightString(centre - 2.5, y, str(canv.getPageNumber()))
+        canv.drawCentredString(centre, y, "/")
+        canv.translate(centre + 2.5, y)
+        canv.page_number(None, f.regular, 9, st.INK, "left")
+        canv.restoreState()
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """`text` cut with an ellipsis so that it fits `width` (a long trip title in the header)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    ellipsis = "…"
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if stringWidth(text[:mid] + ellipsis, font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + ellipsis

@@ -1,0 +1,204 @@
+"""The book's own flowables: marked headings, contents lines, key-message panels, a notes page."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+
+from . import styles as st
+
+
+class Marked(Flowable):
+    """A heading that is also a PDF bookmark, an outline entry and a contents target.
+
+    The marks live inside the heading, not in a separate zero-size flowable, so that a heading
+    pushed to the next page takes its bookmark along.
+    """
+
+    def __init__(self, heading: Flowable, marks: list[tuple[str, str, int]]):
+        super().__init__()
+        self.heading = heading
+        self.marks = marks  # (key, outline title, level)
+
+    def wrap(self, aw, ah):
+        self.width, self.height = self.heading.wrapOn(self.canv, aw, ah)
+        return self.width, self.height
+
+    def getSpaceBefore(self):
+        return self.heading.getSpaceBefore()
+
+    def getSpaceAfter(self):
+        return self.heading.getSpaceAfter()
+
+    def split(self, aw, ah):
+        parts = self.heading.splitOn(self.canv, aw, ah)
+        if len(parts) < 2:
+            return []
+        return [Marked(parts[0], self.marks), *parts[1:]]
+
+    def draw(self):
+        canv = self.canv
+        self.heading.drawOn(canv, 0, 0)
+        pages = getattr(canv, "page_of", None)
+        for key, title, level in self.marks:
+            canv.bookmarkHorizontal(key, 0, self.height + 4)
+            canv.addOutlineEntry(title, key, level, closed=False)
+            if pages is not None:
+                pages[key] = canv.getPageNumber()
+
+
+class TocLine(Flowable):
+    """One contents entry: its title, dot leaders, and a page number filled in at save time."""
+
+    NUMBER_WIDTH = 34
+
+    def __init__(self, markup: str, key: str, style, number_font: str):
+        super().__init__()
+        self.key = key
+        self.style = style
+        self.number_font = number_font
+        self.para = Paragraph(markup, style)
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        _, self.height = self.para.wrap(aw - self.NUMBER_WIDTH, ah)
+        return aw, self.height
+
+    def getSpaceBefore(self):
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self):
+        return self.style.spaceAfter
+
+    def draw(self):
+        canv, style = self.canv, self.style
+        self.para.drawOn(canv, 0, 0)
+        lines = self.para.blPara.lines
+        baseline = self.height - style.fontSize - (len(lines) - 1) * style.leading
+        text_end = self._last_line_end()
+        leader_end = self.width - self.NUMBER_WIDTH + 4
+        if text_end is not None and text_end + 12 < leader_end:
+            canv.saveState()
+            canv.setStrokeColor(st.RULE)
+            canv.setLineWidth(0.8)
+            canv.setDash(0.6, 3)
+            canv.setLineCap(1)
+            canv.line(text_end + 6, baseline + 1, leader_end, baseline + 1)
+            canv.restoreState()
+        canv.saveState()
+        canv.translate(self.width, baseline)
+        canv.page_number(self.key, self.number_font, style.fontSize, style.textColor, "right")
+        canv.restoreState()
+        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+    def _last_line_end(self) -> float | None:
+        try:
+            last = self.para.blPara.lines[-1]
+            extra = last.extraSpace if hasattr(last, "extraSpace") else last[0]
+        except (AttributeError, IndexError, TypeError):
+            return None
+        avail = self.width - self.NUMBER_WIDTH - self.style.leftIndent - self.style.rightIndent
+        return self.style.leftIndent + avail - extra
+
+
+class Panel(Flowable):
+    """Flowables set on a tinted band with a bar on the left; splits across pages like text.
+
+    Used for key messages instead of a one-cell table, which cannot split a cell taller than a
+    page, and instead of KeepTogether, which cannot hold content longer than a page.
+    """
+
+    def __init__(self, content: list[Flowable], *, fill=None, bar=None, bar_width: float = 3,
+                 pad: float = 7, top: bool = True, bottom: bool = True):
+        super().__init__()
+        self.content = content
+        self.fill = fill
+        self.bar = bar
+        self.bar_width = bar_width if bar is not None else 0
+        self.pad = pad
+        self.top, self.bottom = top, bottom  # whether this piece has its own top/bottom padding
+        self._sizes: list[tuple[float, float]] = []
+
+    def _inner(self, aw: float) -> float:
+        return aw - self.bar_width - 2 * self.pad
+
+    def _gap(self, i: int) -> float:
+        if i == 0:
+            return 0
+        return max(self.content[i - 1].getSpaceAfter(), self.content[i].getSpaceBefore())
+
+    def wrap(self, aw, ah):
+        inner = self._inner(aw)
+        self._sizes = [f.wrapOn(self.canv, inner, 1e6) for f in self.content]
+        body = sum(h for _, h in self._sizes) + sum(self._gap(i) for i in range(len(self.content)))
+        self.width = aw
+        self.height = body + self.pad * (self.top + self.bottom)
+        return aw, self.height
+
+    def split(self, aw, ah):
+        inner = self._inner(aw)
+        room = ah - self.pad * self.top
+        head: list[Flowable] = []
+        used = 0.0
+        for i, f in enumerate(self.content):
+            gap = self._gap(i) if head else 0
+            _, h = f.wrapOn(self.canv, inner, 1e6)
+            if used + gap + h <= room - self.pad * 0.5:
+                head.append(f)
+                used += gap + h
+                continue
+            parts = f.splitOn(self.canv, inner, room - used - gap) if room - used - gap > 0 else []
+            rest = self.content[i + 1:]
+            if len(parts) >= 2:
+                head.append(parts[0])
+                rest = list(parts[1:]) + rest
+            else:
+                rest = [f] + rest
+            if not head:
+                return []
+            return [self._piece(head, top=self.top, bottom=False),
+                    self._piece(rest, top=False, bottom=self.bottom)]
+        return [self]
+
+    def _piece(self, content, *, top, bottom) -> Panel:
+        return Panel(content, fill=self.fill, bar=self.bar, bar_width=self.bar_width,
+                     pad=self.pad, top=top, bottom=bottom)
+
+    def draw(self):
+        canv = self.canv
+        if self.fill is not None or self.bar is not None:
+            canv.saveState()
+            if self.fill is not None:
+                canv.setFillColor(self.fill)
+                canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+            if self.bar is not None:
+                canv.setFillColor(self.bar)
+                canv.rect(0, 0, self.bar_width, self.height, stroke=0, fill=1)
+            canv.restoreState()
+        x = self.bar_width + self.pad
+        y = self.height - self.pad * self.top
+        for i, (f, (_, h)) in enumerate(zip(self.content, self._sizes, strict=False)):
+            y -= self._gap(i) + h
+            f.drawOn(canv, x, y)
+
+
+class LinedPage(Flowable):
+    """Ruled lines filling the rest of the page, to write on during a meeting."""
+
+    def __init__(self, spacing: float = 24):
+        super().__init__()
+        self.spacing = spacing
+
+    def wrap(self, aw, ah):
+        self.width, self.height = aw, max(ah - 1, 0)
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(st.NOTE_LINE)
+        canv.setLineWidth(0.5)
+        y = self.height - self.spacing
+        while y > 0:
+            canv.line(0, y, self.width, y)
+            y -= self.spacing
+        canv.restoreState()

@@ -1,0 +1,209 @@
+"""Finding a Korean TrueType font on this machine (or the one the user names) and registering it.
+
+The lookup is split from the loading so that tests can fake another platform: `candidates()`
+takes the platform, the environment and a filesystem root instead of reading them itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+CID_FALLBACK = "HYGothic-Medium"
+
+# (regular, bold) file names, best first, per platform family.
+_WINDOWS = [("malgun.ttf", "malgunbd.ttf"), ("gulim.ttc", None), ("batang.ttc", None)]
+_MAC = [
+    ("System/Library/Fonts/Supplemental/AppleGothic.ttf", None),
+    ("Library/Fonts/AppleGothic.ttf", None),
+    ("System/Library/Fonts/AppleSDGothicNeo.ttc", None),
+]
+_LINUX_DIRS = [
+    "usr/share/fonts/truetype/nanum",
+    "usr/share/fonts/nanum",
+    "usr/share/fonts/truetype/nanum-fonts",
+    "usr/local/share/fonts",
+    "usr/share/fonts/truetype/unfonts-core",
+    "usr/share/fonts/truetype/baekmuk",
+]
+_LINUX = [
+    ("NanumGothic.ttf", "NanumGothicBold.ttf"),
+    ("NanumBarunGothic.ttf", "NanumBarunGothicBold.ttf"),
+    ("NanumMyeongjo.ttf", "NanumMyeongjoBold.ttf"),
+    ("UnDotum.ttf", "UnDotumBold.ttf"),
+    ("dotum.ttf", None),
+]
+
+_BOLD_SUFFIXES = ("Bold", "-Bold", " Bold", "_Bold", "bd", "-bd", "B", "-B", "b")
+_REGULAR_SUFFIXES = ("-Regular", "Regular", " Regular", "_Regular", "-R", "R")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    regular: str
+    bold: str | None = None
+
+
+def candidates(platform: str = sys.platform, env: Mapping[str, str] | None = None,
+               root: str = "/") -> Iterator[Candidate]:
+    """Places a Korean TrueType font usually lives on `platform`, best first (they may not exist)."""
+    env = os.environ if env is None else env
+    if platform.startswith("win"):
+        folders = [os.path.join(env.get("WINDIR") or env.get("SystemRoot") or r"C:\Windows", "Fonts")]
+        if env.get("LOCALAPPDATA"):
+            folders.append(os.path.join(env["LOCALAPPDATA"], "Microsoft", "Windows", "Fonts"))
+        for folder in folders:
+            for regular, bold in _WINDOWS:
+                yield Candidate(os.path.join(folder, regular), bold and os.path.join(folder, bold))
+    elif platform == "darwin":
+        for regular, bold in _MAC:
+            yield Candidate(os.path.join(root, regular), bold and os.path.join(root, bold))
+        if env.get("HOME"):
+            yield Candidate(os.path.join(env["HOME"], "Library", "Fonts", "AppleGothic.ttf"))
+    else:
+        folders = [os.path.join(root, d) for d in _LINUX_DIRS]
+        if env.get("HOME"):
+            folders[:0] = [os.path.join(env["HOME"], ".local", "share", "fonts"),
+                           os.path.join(env["HOME"], ".fonts")]
+        for regular, bold in _LINUX:
+            for folder in folders:
+                yield Candidate(os.path.join(folder, regular), bold and os.path.join(folder, bold))
+
+
+def bold_beside(path: str, exists: Callable[[str], bool] = os.path.isfile) -> str | None:
+    """The bold face next to a user's font file, found by the usual naming (X → XBold, Xbd...)."""
+    p = Path(path)
+    stem = p.stem
+    bases = [stem] + [stem[: -len(s)] for s in _REGULAR_SUFFIXES if stem.endswith(s)]
+    try:
+        present = {f.lower(): f for f in os.listdir(p.parent)} if p.parent.is_dir() else {}
+    except OSError:
+        present = {}
+    for base in bases:
+        for suffix in _BOLD_SUFFIXES:
+            for ext in (p.suffix, ".ttf", ".ttc"):
+                name = f"{base}{suffix}{ext}"
+                if name.lower() == p.name.lower():
+                    continue
+                actual = present.get(name.lower())
+                if actual and exists(str(p.parent / actual)):
+                    return str(p.parent / actual)
+    return None
+
+
+@dataclass
+class FontSet:
+    """The fonts one book is set in; `covers(ch)` says whether a character will print."""
+
+    regular: str
+    bold: str
+    embedded: bool
+    source: str = ""
+    notices: list[str] = field(default_factory=list)
+    charset: frozenset[str] | None = None  # None: unknown (CID fonts)
+
+    def covers(self, ch: str) -> bool:
+        if self.charset is not None:
+            return ch in self.charset
+        return ord(ch) <= 0xFFFF and not (0xD800 <= ord(ch) <= 0xDFFF)
+
+
+_lock = threading.Lock()
+_loaded: dict[tuple[str, int], TTFont] = {}
+
+# One TTFont keeps per-document subset state; builds that share one are serialized by this lock.
+BUILD_LOCK = threading.RLock()
+
+
+def _ttfont(path: str) -> TTFont:
+    """Load (once per file) and register a TrueType font under a name stable across runs."""
+    path = os.path.abspath(path)
+    key = (path, 0)
+    with _lock:
+        font = _loaded.get(key)
+        if font is None:
+            # The name goes into no output bytes that matter, but keep it stable anyway.
+            name = "BriefingTT-" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:12]
+            font = TTFont(name, path, subfontIndex=0)
+            pdfmetrics.registerFont(font)
+            _loaded[key] = font
+        return font
+
+
+def _family(regular: TTFont, bold: TTFont) -> None:
+    name = regular.fontName
+    for b, i, face in ((0, 0, regular), (1, 0, bold), (0, 1, regular), (1, 1, bold)):
+        addMapping(name, b, i, face.fontName)
+    if bold.fontName != name:
+        for b, i, face in ((0, 0, regular), (1, 0, bold), (0, 1, regular), (1, 1, bold)):
+            addMapping(bold.fontName, b, i, face.fontName)
+
+
+def load_pair(regular: str, bold: str | None) -> FontSet:
+    """Register a regular (and bold) TrueType face; raise TTFError/OSError if unusable."""
+    reg = _ttfont(regular)
+    bold_font = reg
+    if bold:
+        try:
+            bold_font = _ttfont(bold)
+        except (TTFError, OSError, ValueError):
+            bold_font = reg
+    _family(reg, bold_font)
+    chars = set(map(chr, reg.face.charToGlyph))
+    if bold_font is not reg:
+        chars &= set(map(chr, bold_font.face.charToGlyph))
+    return FontSet(reg.fontName, bold_font.fontName, True, regular, charset=frozenset(chars))
+
+
+def _cid() -> FontSet:
+    with _lock:
+        if CID_FALLBACK not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
+            addMapping(CID_FALLBACK, 0, 0, CID_FALLBACK)
+            addMapping(CID_FALLBACK, 1, 0, CID_FALLBACK)
+            addMapping(CID_FALLBACK, 0, 1, CID_FALLBACK)
+            addMapping(CID_FALLBACK, 1, 1, CID_FALLBACK)
+    return FontSet(CID_FALLBACK, CID_FALLBACK, False, CID_FALLBACK)
+
+
+class FontNotUsable(Exception):
+    """The font file the user named cannot be embedded."""
+
+
+def choose(user_font: str | os.PathLike | None = None, *, platform: str = sys.platform,
+           env: Mapping[str, str] | None = None, root: str = "/",
+           exists: Callable[[str], bool] = os.path.isfile) -> FontSet:
+    """The font set for a book: the user's font, else the first usable system font, else CID."""
+    if user_font:
+        path = os.fspath(user_font)
+        if not exists(path):
+            raise FontNotUsable(f"font file {path} does not exist")
+        try:
+            return load_pair(path, bold_beside(path, exists))
+        except (TTFError, OSError, ValueError, KeyError, IndexError) as e:
+            raise FontNotUsable(
+                f"cannot embed font {path}: {e} (use a TrueType .ttf or .ttc font)") from e
+    for cand in candidates(platform, env, root):
+        if not exists(cand.regular):
+            continue
+        try:
+            return load_pair(cand.regular, cand.bold if cand.bold and exists(cand.bold) else None)
+        except (TTFError, OSError, ValueError, KeyError, IndexError):
+            continue  # a CFF font, a font that forbids embedding, a damaged file: try the next
+    fonts = _cid()
+    fonts.notices.append(
+        "no Korean TrueType font was found, so the book uses the built-in font "
+        f"{CID_FALLBACK}, which is not embedded: the PDF then depends on the reader's viewer "
+        "having a Korean font, and bold prints as regular. Install a Korean TrueType font "
+        "(e.g. Nanum Gothic) or name one with --font PATH.")
+    return fonts

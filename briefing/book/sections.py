@@ -1,0 +1,156 @@
+"""Trip-wide sections: overview, itinerary at a glance, delegation, travel and stays, contacts."""
+
+from __future__ import annotations
+
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+
+from . import styles as st
+from . import timeline as tl
+from .context import Ctx
+
+_MUTED = st.MUTED.hexval().replace("0x", "#")
+
+
+def muted(markup: str, size: float = 8) -> str:
+    return f'<font color="{_MUTED}" size="{size}">{markup}</font>' if markup else ""
+
+
+def lines(*parts: str) -> str:
+    return "<br/>".join(p for p in parts if p)
+
+
+def overview(ctx: Ctx) -> list[Flowable]:
+    info, L, S = ctx.trip.info, ctx.labels, ctx.styles
+    body = ctx.sub(L["purpose"], ctx.rich(info.purpose))
+    objectives = [Paragraph(ctx.m(o), S.bullet, bulletText=f"{i}.")
+                  for i, o in enumerate((o for o in info.objectives if o.strip()), 1)]
+    body += ctx.sub(L["objectives"], objectives)
+    return ctx.section(L["overview"], "overview", body, new_page=False)
+
+
+def itinerary(ctx: Ctx) -> list[Flowable]:
+    L, S = ctx.labels, ctx.styles
+    body: list[Flowable] = []
+    header = [L["local_time"], L("home_time", city=L.city(ctx.home_tz)), L["event"], L["place"]]
+    for number, day, events in tl.days(ctx.trip):
+        rows = [_itinerary_row(ctx, event, day) for event in events]
+        title = " · ".join(t for t in (L("day", n=number) if number else "", L.date(day)) if t)
+        body.append(CondPageBreak(st.BODY_LEADING * 6))
+        body.append(Paragraph(ctx.m(title or "—"), S.h3))
+        body.append(ctx.table(header, rows, [25, 25, 84, 36]))
+    return ctx.section(L["itinerary"], "itinerary", body)
+
+
+def _itinerary_row(ctx: Ctx, event: tl.Event, day) -> list:
+    L, S = ctx.labels, ctx.styles
+    if event.kind == tl.STOP:
+        stop = event.item
+        start, end = event.start, event.end
+        local = ctx.span(start and start.local, end and end.local, day)
+        home = ctx.span(start and start.home, end and end.home, day)
+        detail = " · ".join(x for x in (L.choice("kind", stop.kind) if stop.kind else "",
+                                        stop.venue) if x)
+        what = lines(f"<b>{ctx.m(stop.title)}</b>", muted(ctx.m(detail)))
+        place = ", ".join(x for x in (stop.city, stop.country) if x)
+    elif event.kind == tl.LEG:
+        leg = event.item
+        start, end = event.start, event.end
+        local = lines(_labelled(ctx, start and start.local, day, L["depart"]),
+                      _labelled(ctx, end and end.local, day, L["arrive"]))
+        home = lines(_labelled(ctx, start and start.home, day, L["depart"]),
+                     _labelled(ctx, end and end.home, day, L["arrive"]))
+        what = lines(f"<b>{ctx.m(leg.origin)} → {ctx.m(leg.destination)}</b>",
+                     muted(ctx.m(_leg_name(ctx, leg))))
+        place = ""
+    else:
+        stay = event.item
+        local = home = ""
+        nights = _nights(ctx, stay)
+        until = f"{L['check_out']} {L.short_date(stay.check_out)}" if stay.check_out else ""
+        what = lines(f"{ctx.m(L['check_in'])}: <b>{ctx.m(stay.name)}</b>",
+                     muted(ctx.m(" · ".join(x for x in (until, nights) if x))))
+        place = stay.city
+    return [Paragraph(local, S.cell), Paragraph(home, S.cell), Paragraph(what, S.cell),
+            ctx.cell(place)]
+
+
+def _labelled(ctx: Ctx, when, day, label: str) -> str:
+    text = ctx.hm(when, day)
+    return f"{text} {muted(ctx.m(label))}" if text else ""
+
+
+def _leg_name(ctx: Ctx, leg) -> str:
+    mode = ctx.labels.choice("mode", leg.mode) if leg.mode else ""
+    return " ".join(x for x in (mode, leg.carrier, leg.number) if x)
+
+
+def _nights(ctx: Ctx, stay) -> str:
+    if stay.check_in and stay.check_out and stay.check_out > stay.check_in:
+        return ctx.labels("nights", n=(stay.check_out - stay.check_in).days)
+    return ""
+
+
+def delegation(ctx: Ctx) -> list[Flowable]:
+    L, S = ctx.labels, ctx.styles
+    rows = []
+    for p in ctx.trip.delegation:
+        position = lines(ctx.m(p.title), muted(ctx.m(p.organization), 8))
+        contact = lines(ctx.m(p.phone), ctx.m(p.email))
+        rows.append([Paragraph(f"<b>{ctx.m(p.name)}</b>", S.cell), Paragraph(position, S.cell),
+                     ctx.cell(p.role), Paragraph(contact, S.cell)])
+    table = ctx.table([L["name"], L["position"], L["role"], L["contact"]], rows, [20, 50, 46, 54])
+    return ctx.section(L["delegation"], "delegation", [table] if table else [])
+
+
+def travel(ctx: Ctx) -> list[Flowable]:
+    L, S = ctx.labels, ctx.styles
+    body: list[Flowable] = []
+    rows = []
+    for leg in ctx.trip.travel:
+        start, end = tl.leg_times(ctx.trip, leg)
+        mode = lines(f"<b>{ctx.m(ctx.labels.choice('mode', leg.mode))}</b>" if leg.mode else "",
+                     ctx.m(" ".join(x for x in (leg.carrier, leg.number) if x)))
+        depart_day = leg.depart.date() if leg.depart else None
+        rows.append([
+            Paragraph(mode, S.cell),
+            Paragraph(_end_cell(ctx, leg.origin, start, depart_day), S.cell),
+            Paragraph(_end_cell(ctx, leg.destination, end, depart_day), S.cell),
+            Paragraph(lines(muted(ctx.m(leg.reference), 8.5) if leg.reference else "",
+                            ctx.m(leg.notes)), S.cell),
+        ])
+    body += ctx.sub(L["flights"], [t for t in [ctx.table(
+        [L["mode"], L["depart"], L["arrive"], L["notes_col"]], rows, [26, 42, 42, 60])] if t])
+    rows = []
+    for stay in ctx.trip.stays:
+        name = lines(f"<b>{ctx.m(stay.name)}</b>", ctx.m(stay.city), muted(ctx.m(stay.address)),
+                     muted(ctx.m(stay.phone)))
+        period = lines(f"{ctx.m(L['check_in'])} {ctx.m(L.short_date(stay.check_in))}"
+                       if stay.check_in else "",
+                       f"{ctx.m(L['check_out'])} {ctx.m(L.short_date(stay.check_out))}"
+                       if stay.check_out else "",
+                       muted(ctx.m(_nights(ctx, stay))))
+        rows.append([Paragraph(name, S.cell), Paragraph(period, S.cell), ctx.cell(stay.notes)])
+    body += ctx.sub(L["stays"], [t for t in [ctx.table(
+        [L["stay"], L["period"], L["notes_col"]], rows, [62, 40, 68])] if t])
+    return ctx.section(L["travel"], "travel", body)
+
+
+def _end_cell(ctx: Ctx, place: str, when: tl.Moment | None, day) -> str:
+    """A departure or arrival: place, local date and time ('+1' on a later day), home time."""
+    L = ctx.labels
+    if when is None:
+        return f"<b>{ctx.m(place)}</b>"
+    local = f"{ctx.m(L.short_date(when.local.date()))} {ctx.hm(when.local, day)}"
+    home = ""
+    if when.home is not None and when.home != when.local:
+        home = muted(ctx.m(f"{L.city(ctx.home_tz)} {ctx.hm(when.home, day)}"), 8)
+    return lines(f"<b>{ctx.m(place)}</b>", local, home)
+
+
+def contacts(ctx: Ctx) -> list[Flowable]:
+    L, S = ctx.labels, ctx.styles
+    rows = [[Paragraph(lines(f"<b>{ctx.m(c.name)}</b>", muted(ctx.m(c.role), 8)), S.cell),
+             ctx.cell(c.phone), ctx.cell(c.email), ctx.cell(c.notes)]
+            for c in ctx.trip.contacts]
+    table = ctx.table([L["name"], L["phone"], L["email"], L["notes_col"]], rows, [50, 34, 42, 44])
+    return ctx.section(L["contacts"], "contacts", [table] if table else [])

@@ -1,0 +1,124 @@
+"""The trip as one time-ordered list of events (stops, travel legs, stays), grouped by day.
+
+Pure logic, no ReportLab: the itinerary pages and their tests both read it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .. import clock
+from ..model import Stay, Stop, TravelLeg, Trip
+
+STOP, LEG, STAY = "stop", "leg", "stay"
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A time as written (local) and the same instant at home; `home` is None if unknown."""
+
+    local: dt.datetime
+    home: dt.datetime | None
+
+    @property
+    def home_shift(self) -> str:
+        """'+1' / '-1' when home time falls on another day than the local time."""
+        return "" if self.home is None else clock.day_shift(self.local.date(), self.home.date())
+
+
+def moment(local: dt.datetime | None, tz_name: str, home_tz: str) -> Moment | None:
+    if local is None:
+        return None
+    aware = clock.localize(local, tz_name)
+    home = clock.convert(aware, home_tz) if aware is not None else None
+    return Moment(local, home)
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str  # STOP, LEG or STAY
+    day: dt.date | None  # the local day it happens on
+    index: int  # position in trip.stops / trip.travel / trip.stays
+    item: Stop | TravelLeg | Stay
+    start: Moment | None = None
+    end: Moment | None = None
+
+
+def stop_times(trip: Trip, stop: Stop) -> tuple[Moment | None, Moment | None]:
+    tz, home = trip.stop_timezone(stop), trip.info.timezone
+    if stop.date is None:
+        return None, None
+    start = moment(dt.datetime.combine(stop.date, stop.start), tz, home) if stop.start else None
+    end = None
+    if stop.end is not None:
+        end_day = stop.date
+        if stop.start is not None and stop.end < stop.start:  # runs past midnight
+            end_day += dt.timedelta(days=1)
+        end = moment(dt.datetime.combine(end_day, stop.end), tz, home)
+    return start, end
+
+
+def leg_times(trip: Trip, leg: TravelLeg) -> tuple[Moment | None, Moment | None]:
+    depart_tz, arrive_tz = trip.leg_timezones(leg)
+    home = trip.info.timezone
+    return moment(leg.depart, depart_tz, home), moment(leg.arrive, arrive_tz, home)
+
+
+def arrival_shift(leg: TravelLeg) -> str:
+    """'+1' when a leg arrives on a later local day than it left (each in its own zone)."""
+    if leg.depart is None or leg.arrive is None:
+        return ""
+    return clock.day_shift(leg.depart.date(), leg.arrive.date())
+
+
+def events(trip: Trip) -> list[Event]:
+    """Stops, legs and stay check-ins in time order."""
+    found: list[tuple[tuple, Event]] = []
+    for i, stop in enumerate(trip.stops):
+        start, end = stop_times(trip, stop)
+        found.append((_key(stop.date, start, trip, 1), Event(STOP, stop.date, i, stop, start, end)))
+    for i, leg in enumerate(trip.travel):
+        start, end = leg_times(trip, leg)
+        day = leg.depart.date() if leg.depart else None
+        found.append((_key(day, start, trip, 1), Event(LEG, day, i, leg, start, end)))
+    for i, stay in enumerate(trip.stays):
+        # A check-in has no time: it closes the day it happens on.
+        found.append(((_day_ord(stay.check_in), 2, 0.0, i), Event(STAY, stay.check_in, i, stay)))
+    found.sort(key=lambda pair: pair[0])
+    return [event for _, event in found]
+
+
+def _day_ord(day: dt.date | None) -> int:
+    return day.toordinal() if day else 10**9
+
+
+def _key(day: dt.date | None, start: Moment | None, trip: Trip, bucket: int) -> tuple:
+    # Within a local day, order by the absolute instant, so that events in different zones
+    # still come out in the order they happen; events without a time open the day.
+    if start is None:
+        return (_day_ord(day), 0, 0.0, 0)
+    if start.home is None:
+        return (_day_ord(day), bucket, start.local.timestamp(), 0)
+    home_zone = clock.zone(trip.info.timezone)
+    return (_day_ord(day), bucket, start.home.replace(tzinfo=home_zone).timestamp(), 0)
+
+
+def days(trip: Trip) -> list[tuple[int | None, dt.date | None, list[Event]]]:
+    """Events grouped by local day: (day number counted from the trip's start, date, events)."""
+    groups: list[tuple[int | None, dt.date | None, list[Event]]] = []
+    for event in events(trip):
+        if groups and groups[-1][1] == event.day:
+            groups[-1][2].append(event)
+            continue
+        groups.append((_day_number(trip, event.day, groups), event.day, [event]))
+    return groups
+
+
+def _day_number(trip: Trip, day: dt.date | None, groups: list) -> int | None:
+    if day is None:
+        return None
+    if trip.info.start is not None:
+        number = (day - trip.info.start).days + 1
+        return number if number >= 1 else None
+    return len(groups) + 1

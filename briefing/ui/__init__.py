@@ -1,0 +1,1 @@
+"""The editor window: the only package that imports PySide6 and qtawesome."""

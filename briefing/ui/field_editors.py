@@ -1,0 +1,301 @@
+"""One editor widget per schema field kind, bound to a record and writing through undo commands."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolTip,
+    QWidget,
+)
+
+from briefing import clock, schema
+
+from . import values
+from .commands import SetFieldCommand
+from .i18n import tr
+
+_sessions = itertools.count(1)
+
+
+class UndoKeyFilter(QObject):
+    """Lets Ctrl+Z / Ctrl+Shift+Z reach the window's undo stack instead of a text box's own."""
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            combo = event.keyCombination().toCombined()
+            for key in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo):
+                if any(seq.matches(QKeySequence(combo)) == QKeySequence.SequenceMatch.ExactMatch
+                       for seq in QKeySequence.keyBindings(key)):
+                    event.ignore()
+                    return True
+        return False
+
+
+UNDO_KEYS = UndoKeyFilter()
+
+
+def validator_for(f: schema.Field, parent) -> QRegularExpressionValidator | None:
+    pattern = values.PATTERNS.get(f.kind)
+    if pattern is None:
+        return None
+    return QRegularExpressionValidator(QRegularExpression(pattern), parent)
+
+
+def show_hint(widget: QWidget, text: str) -> None:
+    """A visible word on why typed text was refused, right under the box."""
+    QToolTip.showText(widget.mapToGlobal(widget.rect().bottomLeft()), text, widget)
+
+
+class ZoneCombo(QComboBox):
+    """An editable picker over every IANA zone; typing 'madrid' finds Europe/Madrid."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem("")
+        self.addItems(clock.zone_names())
+        self.setMaxVisibleItems(20)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.lineEdit().setPlaceholderText(tr("Search a time zone, e.g. Madrid"))
+
+
+class PersonCombo(QComboBox):
+    """An editable picker over the delegation's ids; free text stays allowed (a counterpart)."""
+
+    def __init__(self, doc, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.refill()
+
+    def refill(self) -> None:
+        text = self.currentText()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem("", "")
+        for person in self.doc.trip.delegation:
+            shown = person.key if person.key == person.name else f"{person.key} — {person.name}"
+            self.addItem(shown, person.key)
+        self.setEditText(text)
+        self.blockSignals(False)
+
+    def value(self) -> str:
+        text = self.currentText()
+        index = self.findText(text)
+        return self.itemData(index) if index > 0 else text.strip()
+
+
+class FieldEditor(QObject):
+    """Binds one widget to one field of the current record; edits become undo commands."""
+
+    def __init__(self, doc, f: schema.Field, widget: QWidget, *, nullable: bool = False):
+        super().__init__(widget)
+        self.doc, self.field, self.widget = doc, f, widget
+        self.record = None
+        self.nullable = nullable
+        self.session = next(_sessions)
+        self._updating = False
+        self.valid = True
+        self._committing = False
+        doc.field_changed.connect(self._on_field_changed)
+        widget.setToolTip(tr(f.doc) if f.doc else "")
+        widget.setEnabled(False)
+
+    def bind(self, record) -> None:
+        self.record = record
+        self.session = next(_sessions)
+        self.widget.setEnabled(record is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._updating = True
+        try:
+            self.show_value(None if self.record is None else getattr(self.record, self.field.name))
+        finally:
+            self._updating = False
+        self.set_valid(True)
+
+    def end_session(self) -> None:
+        self.session = next(_sessions)
+
+    def commit(self, value, merge: bool = True) -> None:
+        if self._updating or self.record is None:
+            return
+        if value == getattr(self.record, self.field.name):
+            return
+        self._committing = True  # the box already shows what it wrote: do not reset it
+        try:
+            self.doc.undo_stack.push(SetFieldCommand(
+                self.doc, self.record, self.field.name, value, values.label(self.field),
+                self.session if merge else None))
+        finally:
+            self._committing = False
+
+    def _on_field_changed(self, record, name: str) -> None:
+        if record is self.record and name == self.field.name and not self._committing:
+            self.refresh()
+
+    def set_valid(self, ok: bool) -> None:
+        if ok != self.valid:
+            self.valid = ok
+            self.widget.setProperty("invalid", not ok)
+            self.widget.setStyleSheet("" if ok else "border: 1px solid #d93025; background: #fdecea;")
+
+    def show_value(self, value) -> None:  # pragma: no cover - every subclass has its own
+        raise NotImplementedError
+
+
+class LineEditor(FieldEditor):
+    """QLineEdit for text, dates, times, numbers; typed text is checked as it comes."""
+
+    def __init__(self, doc, f, parent=None, *, nullable=False):
+        edit = QLineEdit(parent)
+        super().__init__(doc, f, edit, nullable=nullable)
+        edit.installEventFilter(UNDO_KEYS)
+        validator = validator_for(f, edit)
+        if validator is not None:
+            edit.setValidator(validator)
+            edit.inputRejected.connect(lambda: show_hint(edit, values.hint(f)))
+        edit.setPlaceholderText(values.PLACEHOLDERS.get(f.kind, ""))
+        edit.textEdited.connect(self._edited)
+        edit.editingFinished.connect(self._finished)
+
+    def show_value(self, value) -> None:
+        self.widget.setText(values.to_text(self.field, value))
+
+    def parse(self, text: str):
+        value = values.from_text(self.field, text)
+        if self.nullable and value == []:
+            return None
+        return value
+
+    def _edited(self, text: str) -> None:
+        try:
+            value = self.parse(text)
+        except ValueError:
+            self.set_valid(False)
+            return
+        self.set_valid(True)
+        self.commit(value)
+
+    def _finished(self) -> None:
+        if not self.valid:
+            show_hint(self.widget, values.hint(self.field))
+        self.end_session()
+
+
+class ChoiceEditor(FieldEditor):
+    """A fixed list (kind, press, language): one undo step per choice."""
+
+    def __init__(self, doc, f, parent=None):
+        combo = QComboBox(parent)
+        super().__init__(doc, f, combo)
+        combo.addItem("", "")
+        for choice in f.choices:
+            combo.addItem(tr(choice), choice)
+        combo.activated.connect(lambda i: self.commit(combo.itemData(i), merge=False))
+
+    def show_value(self, value) -> None:
+        index = self.widget.findData(value or "")
+        if index < 0:  # a value from a hand-edited file that is not a choice: show it as it is
+            self.widget.addItem(value, value)
+            index = self.widget.count() - 1
+        self.widget.setCurrentIndex(index)
+
+
+class ComboTextEditor(FieldEditor):
+    """An editable combo (time zone, person): typing merges, picking is one step."""
+
+    def __init__(self, doc, f, combo: QComboBox):
+        super().__init__(doc, f, combo)
+        line = combo.lineEdit()
+        line.installEventFilter(UNDO_KEYS)
+        line.textEdited.connect(lambda _t: self.commit(self.value()))
+        line.editingFinished.connect(self.end_session)
+        combo.activated.connect(lambda _i: self.commit(self.value(), merge=False))
+        combo.completer().activated.connect(lambda _t: self.commit(self.value(), merge=False))
+
+    def value(self) -> str:
+        combo = self.widget
+        return combo.value() if isinstance(combo, PersonCombo) else combo.currentText().strip()
+
+    def show_value(self, value) -> None:
+        if isinstance(self.widget, PersonCombo):
+            self.widget.refill()
+            index = self.widget.findData(value or "")
+            if index >= 0:
+                self.widget.setCurrentIndex(index)
+                return
+        self.widget.setEditText(value or "")
+
+
+class TextEditor(FieldEditor):
+    """A multi-line box for long text, or for a list written one item a line."""
+
+    def __init__(self, doc, f, parent=None, *, placeholder: str = ""):
+        edit = QPlainTextEdit(parent)
+        super().__init__(doc, f, edit)
+        edit.setUndoRedoEnabled(False)  # the window's stack does undo, per edit session
+        edit.setTabChangesFocus(True)
+        edit.installEventFilter(UNDO_KEYS)
+        edit.installEventFilter(self)
+        if placeholder:
+            edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(self._changed)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.end_session()
+        return False
+
+    def show_value(self, value) -> None:
+        self.widget.setPlainText(values.to_text(self.field, value, lines=True))
+
+    def _changed(self) -> None:
+        if not self._updating:
+            self.commit(values.from_text(self.field, self.widget.toPlainText(), lines=True))
+
+
+class BoolEditor(FieldEditor):
+    def __init__(self, doc, f, parent=None):
+        box = QCheckBox(values.label(f), parent)
+        super().__init__(doc, f, box)
+        box.clicked.connect(lambda checked: self.commit(bool(checked), merge=False))
+
+    def show_value(self, value) -> None:
+        self.widget.setChecked(bool(value))
+
+
+def make_editor(doc, f: schema.Field, parent=None) -> FieldEditor:
+    """The right editor for `f`, from its schema kind (and its name, for zones and people)."""
+    if f.kind == schema.BOOL:
+        return BoolEditor(doc, f, parent)
+    if f.choices:
+        return ChoiceEditor(doc, f, parent)
+    if f.key in values.ZONE_FIELDS:
+        return ComboTextEditor(doc, f, ZoneCombo(parent))
+    if f.key in values.PERSON_FIELDS:
+        return ComboTextEditor(doc, f, PersonCombo(doc, parent))
+    if f.kind == schema.LONGTEXT:
+        return TextEditor(doc, f, parent)
+    if f.kind == schema.TEXTS and f.key != "attendees":
+        return TextEditor(doc, f, parent, placeholder=tr("One a line"))
+    editor = LineEditor(doc, f, parent, nullable=f.key == "attendees")
+    if f.key == "attendees":
+        editor.widget.setPlaceholderText(tr("Everyone"))
+        editor.widget.setToolTip(tr("Delegation ids, separated by commas; empty: everyone"))
+    return editor

@@ -1,0 +1,58 @@
+"""A form of field editors over one record, laid out in rows of one or two fields."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from briefing import schema
+
+from . import values
+from .field_editors import BoolEditor, FieldEditor, TextEditor, make_editor
+
+
+class FieldForm(QWidget):
+    """Editors for the fields named in `rows` (each row: one or two field names)."""
+
+    def __init__(self, doc, record_type: type, rows: list[tuple[str, ...]], parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.record_type = record_type
+        self.record = None
+        self.editors: dict[str, FieldEditor] = {}
+        fields = {f.name: f for f in schema.fields_of(record_type)}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        for r, row in enumerate(rows):
+            for c, name in enumerate(row):
+                f = fields[name]
+                editor = make_editor(doc, f, self)
+                self.editors[name] = editor
+                span = 3 if len(row) == 1 else 1
+                if isinstance(editor, BoolEditor):
+                    grid.addWidget(editor.widget, r, c * 2 + 1, 1, span)
+                    continue
+                label = QLabel(values.label(f) + ("*" if f.required else ""), self)
+                label.setBuddy(editor.widget)
+                top = Qt.AlignmentFlag.AlignTop if isinstance(editor, TextEditor) else Qt.AlignmentFlag.AlignVCenter
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | top)
+                grid.addWidget(label, r, c * 2)
+                grid.addWidget(editor.widget, r, c * 2 + 1, 1, span)
+                if isinstance(editor, TextEditor):
+                    grid.setRowStretch(r, 1)
+
+    def bind(self, record) -> None:
+        self.record = record
+        for editor in self.editors.values():
+            editor.bind(record)
+
+    def focus_field(self, name: str) -> bool:
+        editor = self.editors.get(name)
+        if editor is None:
+            return False
+        editor.widget.setFocus()
+        return True

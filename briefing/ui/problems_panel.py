@@ -1,0 +1,64 @@
+"""The Problems dock: the trip's validation errors and warnings; double-click goes to the field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem
+
+from briefing.problems import Problem
+
+from .i18n import tr
+from .icons import icon
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ProblemsPanel(QDockWidget):
+    activated = Signal(str)  # the field path of the problem the user picked
+    counts_changed = Signal(int, int)  # errors, warnings
+
+    def __init__(self, parent=None):
+        super().__init__(tr("Problems"), parent)
+        self.setObjectName("problemsDock")
+        self.problems: list[Problem] = []
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([tr("Field"), tr("Message")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setColumnWidth(0, 260)
+        self.tree.itemActivated.connect(self._activated)
+        self.setWidget(self.tree)
+        self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        if problems == self.problems:
+            return
+        self.problems = list(problems)
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        items = []
+        for problem in problems:
+            item = QTreeWidgetItem([problem.path or "—", problem.message])
+            item.setIcon(0, icon("mdi6.close-circle", "#c5221f") if problem.is_error
+                         else icon("mdi6.alert", "#e37400"))
+            item.setToolTip(1, problem.message)
+            item.setToolTip(0, tr(problem.severity))
+            item.setData(0, PATH_ROLE, problem.path)
+            items.append(item)
+        if not items:
+            item = QTreeWidgetItem(["", tr("No problems found.")])
+            item.setIcon(0, icon("mdi6.check-circle", "#188038"))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        self.tree.setUpdatesEnabled(True)
+        errors = sum(p.is_error for p in problems)
+        self.setWindowTitle(f"{tr('Problems')} — {tr('{e} errors, {w} warnings', e=errors, w=len(problems) - errors)}")
+        self.counts_changed.emit(errors, len(problems) - errors)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        path = item.data(0, PATH_ROLE)
+        if path:
+            self.activated.emit(path)

@@ -1,0 +1,199 @@
+"""An editable table of records with add / insert / delete / move buttons and keys, and an
+optional form under it for the selected record's long fields."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .delegates import FieldDelegate
+from .forms import FieldForm
+from .i18n import tr
+from .icons import icon
+from .table_models import RecordTableModel
+
+
+class RecordTablePanel(QWidget):
+    message = Signal(str)  # something to show in the status bar (a refused value)
+
+    def __init__(self, doc, record_type: type, columns: list[str] | None = None, *,
+                 stretch: str = "", detail_rows: list[tuple[str, ...]] | None = None,
+                 model: RecordTableModel | None = None, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.model = model or RecordTableModel(doc, record_type, columns, self)
+        self.model.rejected.connect(self.message)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(FieldDelegate(doc, self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDragDropOverwriteMode(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(True)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for f in self.model.fields:
+            c = self.model.column_of(f.name)
+            width = {"time": 70, "minutes": 60, "key": 60, "internal": 70, "date": 100,
+                     "check_in": 100, "check_out": 100, "depart": 140, "arrive": 140}.get(f.name, 140)
+            self.view.setColumnWidth(c, width)
+            if f.name == stretch:
+                header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
+
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(2)
+        self.actions: dict[str, QAction] = {}
+        for name, text, tip, icon_name, keys, slot in (
+            ("add", tr("Add"), tr("Add a row at the end (Ctrl+Enter)"), "mdi6.plus",
+             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")], self.add_row),
+            ("insert", tr("Insert"), tr("Insert a row above the selected one (Ins)"),
+             "mdi6.table-row-plus-before", [QKeySequence(Qt.Key.Key_Insert)], self.insert_row),
+            ("delete", tr("Delete"), tr("Delete the selected rows (Del)"), "mdi6.delete-outline",
+             [QKeySequence(QKeySequence.StandardKey.Delete)], self.delete_rows),
+            ("up", tr("Move up"), tr("Move the selected row up (Ctrl+Shift+Up)"), "mdi6.arrow-up",
+             [QKeySequence("Ctrl+Shift+Up")], lambda: self.move_current(-1)),
+            ("down", tr("Move down"), tr("Move the selected row down (Ctrl+Shift+Down)"),
+             "mdi6.arrow-down", [QKeySequence("Ctrl+Shift+Down")], lambda: self.move_current(1)),
+        ):
+            action = QAction(icon(icon_name), text, self)
+            action.setToolTip(tip)
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.view.addAction(action)
+            self.actions[name] = action
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+        self.summary = QLabel(self)
+        self.buttons.addWidget(self.summary)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(self.buttons)
+        self.form = None
+        if detail_rows:
+            splitter = QSplitter(Qt.Orientation.Vertical, self)
+            splitter.addWidget(self.view)
+            self.form = FieldForm(doc, record_type, detail_rows, splitter)
+            holder = QWidget(splitter)
+            inner = QVBoxLayout(holder)
+            inner.setContentsMargins(0, 6, 0, 0)
+            inner.addWidget(self.form)
+            splitter.addWidget(holder)
+            splitter.setStretchFactor(0, 1)
+            splitter.setStretchFactor(1, 1)
+            layout.addWidget(splitter, 1)
+            self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+            self.model.modelReset.connect(self._show_current)
+            self.model.rowsRemoved.connect(self._show_current)
+            self.model.rowsInserted.connect(self._show_current)
+            self.model.rowsMoved.connect(self._show_current)
+        else:
+            layout.addWidget(self.view, 1)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.rowsInserted.connect(self._update_buttons)
+        self.model.rowsRemoved.connect(self._update_buttons)
+        self.model.rowsMoved.connect(self._update_buttons)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    # -- binding --------------------------------------------------------------------------------
+
+    def bind(self, owner, attr: str) -> None:
+        self.model.bind(owner, attr)
+        if self.model.rowCount():
+            self.select(0, 0)
+
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def select(self, row: int, column: int = -1) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        column = column if column >= 0 else max(self.view.currentIndex().column(), 0)
+        index = self.model.index(row, column)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.scrollTo(index)
+
+    # -- row actions ----------------------------------------------------------------------------
+
+    def add_row(self) -> None:
+        row = self.model.add_row()
+        self.select(row, 0)
+        self.view.setFocus()
+
+    def insert_row(self) -> None:
+        row = max(self.current_row(), 0)
+        self.model.add_row(row)
+        self.select(row, 0)
+        self.view.setFocus()
+
+    def delete_rows(self) -> None:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
+        if not rows and self.current_row() >= 0:
+            rows = [self.current_row()]
+        if not rows:
+            return
+        column = max(self.view.currentIndex().column(), 0)
+        self.model.remove_rows_at(rows)
+        if self.model.rowCount():
+            self.select(min(rows[0], self.model.rowCount() - 1), column)
+
+    def move_current(self, step: int) -> None:
+        row = self.current_row()
+        column = self.view.currentIndex().column()
+        if self.model.move_row(row, row + step):
+            self.select(row + step, column)
+
+    def _show_current(self, *args) -> None:
+        if self.form is None:
+            return
+        row = self.current_row()
+        items = self.model.items
+        self.form.bind(items[row] if 0 <= row < len(items) else None)
+
+    def _update_buttons(self, *args) -> None:
+        has_rows = self.model.owner is not None
+        row = self.current_row()
+        count = self.model.rowCount()
+        self.actions["add"].setEnabled(has_rows)
+        self.actions["insert"].setEnabled(has_rows)
+        self.actions["delete"].setEnabled(row >= 0)
+        self.actions["up"].setEnabled(row > 0)
+        self.actions["down"].setEnabled(0 <= row < count - 1)
+
+    def focus_cell(self, row: int, name: str) -> None:
+        column = self.model.column_of(name) if name else 0
+        if column < 0 and self.form is not None and self.form.focus_field(name):
+            self.select(row, 0)
+            self.form.focus_field(name)
+            return
+        self.select(row, max(column, 0))
+        self.view.setFocus()

@@ -1,0 +1,124 @@
+"""The editor of one stop: its header fields, then tabs for purpose, agenda, talking points,
+Q&A, counterparts, background, protocol, logistics and notes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from briefing import model
+
+from .agenda import AgendaPanel
+from .forms import FieldForm
+from .i18n import tr
+from .record_panel import RecordTablePanel
+
+HEADER_ROWS = [
+    ("title",), ("kind", "host"), ("date", "timezone"), ("start", "end"), ("city", "country"),
+    ("venue", "address"), ("attendees", "press"), ("interpreter", "dress_code"),
+]
+# (tab label, what it holds): a list attribute shown as a table, or text fields in a form
+TABS = [
+    ("Purpose && outcomes", [("purpose",), ("outcomes",)]),
+    ("Agenda", "agenda"),
+    ("Talking points", "talking_points"),
+    ("Q&&A", "questions"),
+    ("Counterparts", "counterparts"),
+    ("Background", [("background",)]),
+    ("Protocol", [("protocol",)]),
+    ("Logistics", [("logistics",)]),
+    ("Notes", [("notes",)]),
+]
+
+
+class StopEditor(QWidget):
+    message = Signal(str)
+
+    def __init__(self, doc, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.stop = None
+        self.header = FieldForm(doc, model.Stop, HEADER_ROWS)
+        header_scroll = QScrollArea()
+        header_scroll.setWidget(self.header)
+        header_scroll.setWidgetResizable(True)
+        header_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.forms: list[FieldForm] = []
+        self.tables: dict[str, RecordTablePanel] = {}
+        self.tab_of: dict[str, int] = {}
+        for label, content in TABS:
+            if isinstance(content, str):
+                widget = self._table(content)
+                self.tables[content] = widget
+                self.tab_of[content] = self.tabs.count()
+            else:
+                widget = FieldForm(doc, model.Stop, content)
+                page = QWidget()
+                layout = QVBoxLayout(page)
+                layout.setContentsMargins(8, 8, 8, 8)
+                layout.addWidget(widget)
+                self.forms.append(widget)
+                for row in content:
+                    for name in row:
+                        self.tab_of[name] = self.tabs.count()
+                widget = page
+            self.tabs.addTab(widget, tr(label))
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("stopSplitter")
+        splitter.addWidget(header_scroll)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def _table(self, attr: str) -> RecordTablePanel:
+        doc = self.doc
+        if attr == "agenda":
+            panel = AgendaPanel(doc)
+        elif attr == "talking_points":
+            panel = RecordTablePanel(
+                doc, model.TalkingPoint, ["text", "speaker", "key", "internal"], stretch="text",
+                detail_rows=[("text",), ("speaker",), ("key", "internal"), ("details",)])
+        elif attr == "questions":
+            panel = RecordTablePanel(
+                doc, model.Question, ["question", "answer", "internal"], stretch="answer",
+                detail_rows=[("question",), ("answer",), ("internal",)])
+        else:
+            panel = RecordTablePanel(
+                doc, model.Counterpart, ["name", "title", "organization", "address_as"],
+                stretch="organization", detail_rows=[("bio",)])
+        panel.message.connect(self.message)
+        return panel
+
+    def bind(self, stop) -> None:
+        self.stop = stop
+        self.header.bind(stop)
+        for form in self.forms:
+            form.bind(stop)
+        for attr, panel in self.tables.items():
+            panel.bind(stop, attr)
+
+    def focus_path(self, rest: tuple) -> None:
+        """Show the field at `rest` ('agenda', 1, 'time'), relative to this stop."""
+        if not rest:
+            self.header.focus_field("title")
+            return
+        name = rest[0]
+        if name in self.tab_of:
+            self.tabs.setCurrentIndex(self.tab_of[name])
+        if name in self.tables:
+            row = rest[1] if len(rest) > 1 and isinstance(rest[1], int) else 0
+            column = rest[2] if len(rest) > 2 and isinstance(rest[2], str) else ""
+            self.tables[name].focus_cell(row, column)
+            return
+        for form in [self.header, *self.forms]:
+            if form.focus_field(name):
+                return

@@ -1,0 +1,241 @@
+"""A Qt table model over one list of records (agenda, delegation, contacts…), its columns
+taken from the schema; edits become undo commands, the document's signals keep it in step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+
+from briefing import schema
+
+from . import values
+from .commands import InsertCommand, MoveCommand, SetFieldCommand, insert_rows, remove_rows
+from .i18n import tr
+
+ROWS_MIME = "application/x-briefing-rows"
+
+
+class RecordTableModel(QAbstractTableModel):
+    rejected = Signal(str)  # typed text that is not a value of its column, with a hint
+
+    def __init__(self, doc, record_type: type, columns: list[str] | None = None, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.record_type = record_type
+        fields = [f for f in schema.fields_of(record_type) if f.kind != schema.RECORDS]
+        self.fields = [f for f in fields if columns is None or f.name in columns]
+        if columns is not None:
+            self.fields.sort(key=lambda f: columns.index(f.name))
+        self.owner = None
+        self.attr = ""
+        doc.field_changed.connect(self._field_changed)
+        doc.about_to_insert.connect(self._about_to_insert)
+        doc.inserted.connect(lambda items, i: self._mine(items) and self._after_rows())
+        doc.about_to_remove.connect(self._about_to_remove)
+        doc.removed.connect(lambda items, i: self._mine(items) and self._after_remove())
+        doc.about_to_move.connect(self._about_to_move)
+        doc.moved.connect(lambda items, s, t: self._mine(items) and self._after_move())
+        doc.reset.connect(self._doc_reset)
+
+    # -- what the model shows -------------------------------------------------------------------
+
+    def bind(self, owner, attr: str) -> None:
+        """Show `owner.attr` (a stop's agenda, the trip's contacts…); None shows nothing."""
+        self.beginResetModel()
+        self.owner, self.attr = owner, attr
+        self.endResetModel()
+
+    @property
+    def items(self) -> list:
+        return getattr(self.owner, self.attr) if self.owner is not None else []
+
+    def field_at(self, column: int) -> schema.Field | None:
+        return self.fields[column] if 0 <= column < len(self.fields) else None
+
+    def column_of(self, name: str) -> int:
+        for i, f in enumerate(self.fields):
+            if f.name == name or f.key == name:
+                return i
+        return -1
+
+    # -- Qt overrides ---------------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.fields)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            f = self.field_at(section)
+            if f is None:
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return values.label(f) + ("*" if f.required else "")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tr(f.doc)
+        elif role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def flags(self, index):
+        base = super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        f = self.field_at(index.column())
+        if f is None:
+            return base
+        if f.kind == schema.BOOL:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.items):
+            return None
+        f = self.field_at(index.column())
+        if f is None:
+            return None
+        value = getattr(self.items[index.row()], f.name)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return None if f.kind == schema.BOOL else self.display(f, value)
+        if role == Qt.ItemDataRole.EditRole:
+            return values.to_text(f, value)
+        if role == Qt.ItemDataRole.CheckStateRole and f.kind == schema.BOOL:
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = values.to_text(f, value, lines=True)
+            return text if len(text) > 40 or "\n" in text else tr(f.doc)
+        return None
+
+    def display(self, f: schema.Field, value) -> str:
+        if f.choices and value:
+            return tr(value)
+        if f.key in values.PERSON_FIELDS and value:
+            person = self.doc.trip.person(value)
+            return person.name if person is not None and person.name else value
+        text = values.to_text(f, value)
+        first, _, rest = text.partition("\n")
+        return first + (" …" if rest else "")
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        f = self.field_at(index.column())
+        if f is None:
+            return False
+        if role == Qt.ItemDataRole.CheckStateRole and f.kind == schema.BOOL:
+            new = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        elif role == Qt.ItemDataRole.EditRole:
+            try:
+                new = values.from_text(f, str(value))
+            except ValueError as e:
+                self.rejected.emit(str(e))
+                return False
+            if f.kind == schema.TEXT:
+                new = new.strip()
+        else:
+            return False
+        record = self.items[index.row()]
+        if getattr(record, f.name) != new:
+            self.doc.undo_stack.push(SetFieldCommand(self.doc, record, f.name, new, values.label(f)))
+        return True
+
+    # -- rows: add, insert, delete, move, drag -------------------------------------------------
+
+    def new_record(self):
+        return self.record_type()
+
+    def add_row(self, row: int | None = None) -> int:
+        row = len(self.items) if row is None else row
+        self.doc.undo_stack.push(InsertCommand(self.doc, self.items, row, self.new_record(), tr("Add row")))
+        return min(row, len(self.items) - 1)
+
+    def remove_rows_at(self, rows: list[int]) -> None:
+        remove_rows(self.doc, self.items, rows, tr("Delete rows"))
+
+    def move_row(self, source: int, target: int) -> bool:
+        if not (0 <= source < len(self.items) and 0 <= target < len(self.items)) or source == target:
+            return False
+        self.doc.undo_stack.push(MoveCommand(self.doc, self.items, source, target, tr("Move row")))
+        return True
+
+    def paste_rows(self, row: int, records: list) -> None:
+        insert_rows(self.doc, self.items, row, records, tr("Paste rows"))
+
+    def supportedDropActions(self):
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ROWS_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        data = QMimeData()
+        rows = sorted({i.row() for i in indexes})
+        data.setData(ROWS_MIME, QByteArray(",".join(map(str, rows)).encode()))
+        return data
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        if not data.hasFormat(ROWS_MIME):
+            return False
+        rows = [int(r) for r in bytes(data.data(ROWS_MIME)).decode().split(",") if r]
+        if len(rows) != 1:
+            return False
+        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self.items))
+        source = rows[0]
+        if target > source:
+            target -= 1  # the row leaves its place first
+        self.move_row(source, min(target, len(self.items) - 1))
+        return False  # the move is done; the view must not remove anything itself
+
+    # -- following the document -----------------------------------------------------------------
+
+    def _mine(self, items) -> bool:
+        return self.owner is not None and items is self.items
+
+    def _field_changed(self, record, name: str) -> None:
+        if self.owner is None:
+            return
+        if record is self.owner and name == self.attr:  # the whole list was replaced
+            self.beginResetModel()
+            self.endResetModel()
+            return
+        for row, item in enumerate(self.items):
+            if item is record:
+                column = self.column_of(name)
+                left = self.index(row, max(column, 0))
+                right = self.index(row, column if column >= 0 else self.columnCount() - 1)
+                self.dataChanged.emit(left, right)
+                self.record_changed(row)
+                return
+
+    def record_changed(self, row: int) -> None:
+        """A hook for computed columns that depend on other rows (the agenda's end times)."""
+
+    def _about_to_insert(self, items, index: int) -> None:
+        if self._mine(items):
+            self.beginInsertRows(QModelIndex(), index, index)
+
+    def _after_rows(self) -> None:
+        self.endInsertRows()
+        self.record_changed(-1)
+
+    def _about_to_remove(self, items, index: int) -> None:
+        if self._mine(items):
+            self.beginRemoveRows(QModelIndex(), index, index)
+
+    def _after_remove(self) -> None:
+        self.endRemoveRows()
+        self.record_changed(-1)
+
+    def _about_to_move(self, items, source: int, target: int) -> None:
+        if self._mine(items):
+            # Qt's destination is the row *before which* the item goes, counted before the move.
+            self.beginMoveRows(QModelIndex(), source, source, QModelIndex(),
+                               target + 1 if target > source else target)
+
+    def _after_move(self) -> None:
+        self.endMoveRows()
+        self.record_changed(-1)
+
+    def _doc_reset(self) -> None:
+        self.bind(None, "")

@@ -1,0 +1,120 @@
+"""Field values as the user types them and back, for every schema kind. No Qt here."""
+
+from __future__ import annotations
+
+import re
+
+from briefing import fileformat, schema
+
+from .i18n import tr
+
+LABELS = {
+    "title": "Title", "subtitle": "Subtitle", "organization": "Organization", "purpose": "Purpose",
+    "objectives": "Objectives", "start": "Start", "end": "End", "home_timezone": "Home time zone",
+    "language": "Language", "marking": "Marking", "version": "Version", "updated": "Updated",
+    "prepared_by": "Prepared by", "id": "Id", "name": "Name", "role": "Role", "phone": "Phone",
+    "email": "Email", "time": "Time", "minutes": "Minutes", "item": "Item", "lead": "Lead",
+    "notes": "Notes", "text": "Text", "speaker": "Speaker", "key": "Key", "details": "Details",
+    "internal": "Internal", "question": "Question", "answer": "Answer", "address_as": "Address as",
+    "bio": "Bio", "kind": "Kind", "host": "Host", "city": "City", "country": "Country",
+    "venue": "Venue", "address": "Address", "timezone": "Time zone", "date": "Date",
+    "attendees": "Attendees", "press": "Press", "interpreter": "Interpreter",
+    "dress_code": "Dress code", "outcomes": "Outcomes", "mode": "Mode", "carrier": "Carrier",
+    "number": "Number", "from": "From", "to": "To", "depart": "Depart",
+    "depart_timezone": "Depart time zone", "arrive": "Arrive", "arrive_timezone": "Arrive time zone",
+    "reference": "Reference", "check_in": "Check-in", "check_out": "Check-out",
+    "background": "Background", "protocol": "Protocol", "logistics": "Logistics",
+}
+
+# What may stand in the box while the user is still typing (a QRegularExpressionValidator's
+# "intermediate" text); the finished text must also parse.
+PATTERNS = {
+    schema.TIME: r"\d{0,2}(:\d{0,2})?",
+    schema.INT: r"\d{0,6}",
+    schema.DATE: r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?",
+    schema.DATETIME: r"\d{0,4}(-\d{0,2}(-\d{0,2}( \d{0,2}(:\d{0,2})?)?)?)?",
+}
+HINTS = {
+    schema.TIME: "Write a time as HH:MM, e.g. 09:30",
+    schema.INT: "Write minutes as a whole number, e.g. 30",
+    schema.DATE: "Write a date as YYYY-MM-DD, e.g. 2023-02-27",
+    schema.DATETIME: "Write a date and time as YYYY-MM-DD HH:MM",
+}
+PLACEHOLDERS = {schema.TIME: "HH:MM", schema.DATE: "YYYY-MM-DD", schema.DATETIME: "YYYY-MM-DD HH:MM"}
+ZONE_FIELDS = {"timezone", "home_timezone", "depart_timezone", "arrive_timezone"}
+PERSON_FIELDS = {"speaker", "lead"}
+
+
+def label(f: schema.Field) -> str:
+    return tr(LABELS.get(f.key, f.key.replace("_", " ").capitalize()))
+
+
+def hint(f: schema.Field) -> str:
+    return tr(HINTS[f.kind]) if f.kind in HINTS else ""
+
+
+def to_text(f: schema.Field, value, *, lines: bool = False) -> str:
+    """The value as it is shown for editing; lists one a line (`lines`) or comma-separated."""
+    if value is None:
+        return ""
+    if f.kind == schema.TEXTS:
+        return ("\n" if lines else ", ").join(value)
+    if f.kind == schema.TIME:
+        return fileformat.format_time(value)
+    if f.kind == schema.DATETIME:
+        return fileformat.format_datetime(value)
+    if f.kind == schema.DATE:
+        return value.isoformat()
+    if f.kind == schema.BOOL:
+        return "✓" if value else ""
+    return str(value)
+
+
+def from_text(f: schema.Field, text: str, *, lines: bool = False):
+    """The value typed as `text`; ValueError (with a hint to show) if it is not one."""
+    stripped = text.strip()
+    if f.kind in (schema.TEXT, schema.LONGTEXT):
+        return text
+    if f.kind == schema.TEXTS:
+        parts = text.split("\n") if lines else text.split(",")
+        return [p.strip() for p in parts if p.strip()]
+    if f.kind == schema.BOOL:
+        return stripped.lower() in ("1", "true", "yes", "y", "on", "✓")
+    if not stripped:
+        return None
+    try:
+        if f.kind == schema.TIME:
+            return fileformat.parse_time(_normal_time(stripped))
+        if f.kind == schema.DATE:
+            return fileformat.parse_date(stripped)
+        if f.kind == schema.DATETIME:
+            return fileformat.parse_datetime(stripped)
+        if f.kind == schema.INT:
+            if not stripped.isdigit():
+                raise ValueError(stripped)
+            return int(stripped)
+    except ValueError:
+        raise ValueError(hint(f)) from None
+    return text
+
+
+def _normal_time(text: str) -> str:
+    """'930' and '0930' are 09:30: people type times without the colon."""
+    if text.isdigit() and len(text) in (3, 4):
+        return f"{text[:-2]}:{text[-2:]}"
+    if text.isdigit() and len(text) <= 2:
+        return f"{text}:00"
+    return text
+
+
+def field(record_type: type, name: str) -> schema.Field:
+    for f in schema.fields_of(record_type):
+        if f.name == name:
+            return f
+    raise KeyError(name)
+
+
+def parse_path(path: str) -> tuple:
+    """'stops[2].agenda[1].time' -> ('stops', 2, 'agenda', 1, 'time')."""
+    return tuple(int(index) if index else name
+                 for name, index in re.findall(r"([A-Za-z_]\w*)|\[(\d+)\]", path))

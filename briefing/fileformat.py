@@ -1,8 +1,7 @@
 """The trip file, format 1: YAML text to a Trip and back, with positions for every message.
 
 Values are read from the YAML node's own text, not from PyYAML's YAML 1.1 guesses, so that
-`start: 10:00` is ten o'clock and `country: NO` is Norway. Writing goes through PyYAML's emitter,
-which quotes exactly the values that would otherwise read back as something else.
+`start: 10:00` is ten o'clock and `country: NO` is Norway. Writing is in writer.py.
 """
 
 from __future__ import annotations
@@ -18,7 +17,9 @@ from typing import Any
 import yaml
 
 from . import model, schema
+from .atomic import write_atomic
 from .problems import ERROR, Problem, TripFileError
+from .writer import dumps, format_datetime, format_time  # noqa: F401 - part of this module's API
 
 MAX_BYTES = 5 * 1024 * 1024  # a real trip is well under 1 MB; this stops a stray 50 MB file early
 BOM = b"\xef\xbb\xbf"
@@ -373,111 +374,6 @@ def _problem(filename: str, line: int, column: int, path: str, message: str) -> 
 # -- writing ----------------------------------------------------------------------------------
 
 
-class _Dumper(yaml.SafeDumper):
-    """Lists indented under their key, as people write them (libyaml's emitter cannot do this)."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-    def choose_scalar_style(self) -> str:
-        # Where quotes are needed, double quotes: what people type, and able to escape anything.
-        style = super().choose_scalar_style()
-        return '"' if style == "'" else style
-
-
-class _Clock(str):
-    """A time of day, written in double quotes as the format's examples show it."""
-
-
-def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    if _FRAGILE.search(text):
-        # YAML folds these into other line breaks outside double quotes; only escapes keep them.
-        style = '"'
-    else:
-        style = "|" if "\n" in text else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
-
-
-def _represent_clock(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style='"')
-
-
-_FRAGILE = re.compile("[\r\x85\u2028\u2029]")
-_Dumper.add_representer(str, _represent_text)
-_Dumper.add_representer(_Clock, _represent_clock)
-
-
-def to_data(trip: model.Trip) -> dict:
-    """The trip as plain Python data in the file's key order, empty fields left out."""
-    data: dict[str, Any] = {"briefing": model.FORMAT_VERSION}
-    for f in schema.TOP[1:]:
-        value = _to_value(getattr(trip, f.name), f, model.Trip)
-        if value is not None:
-            data[f.key] = value
-    return data
-
-
-def _to_value(value: Any, f: schema.Field, owner: type) -> Any:
-    if value is None or value is False or value == "":
-        return None
-    if f.kind == schema.RECORD:
-        return _record_data(value)
-    if f.kind == schema.RECORDS:
-        return [_record_data(item) for item in value] or None
-    if f.kind == schema.TEXTS:
-        return list(value) if value or (owner, f.name) in schema.NULLABLE_LISTS else None
-    if f.kind == schema.TIME:
-        return _Clock(format_time(value))
-    if f.kind == schema.DATETIME:
-        return format_datetime(value)
-    return value
-
-
-def _record_data(obj: Any) -> dict:
-    out = {}
-    for f in schema.fields_of(type(obj)):
-        value = _to_value(getattr(obj, f.name), f, type(obj))
-        if value is not None:
-            out[f.key] = value
-    return out
-
-
-def format_time(value: dt.time) -> str:
-    return value.strftime("%H:%M:%S" if value.second else "%H:%M")
-
-
-def format_datetime(value: dt.datetime) -> str:
-    return f"{value.date().isoformat()} {format_time(value.time())}"
-
-
-def dumps(trip: model.Trip) -> str:
-    """The trip file's text: same trip, same bytes."""
-    text = yaml.dump(
-        to_data(trip), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-        default_flow_style=False, width=2**31 - 1, indent=2, line_break="\n",
-    )
-    text = _space_sections(text)
-    if trip.comment:
-        text = "".join(f"# {line}".rstrip() + "\n" for line in trip.comment.split("\n")) + text
-    return text
-
-
-def _space_sections(text: str) -> str:
-    """A blank line between sections and between their entries (stops, flights), for the eye.
-
-    Only section keys start at column 0 and only entries at column 2 with '- ': text values are
-    indented deeper or quoted on one line, so this never changes a value.
-    """
-    out: list[str] = []
-    for line in text.splitlines(keepends=True):
-        if out and (line[:1].isalpha() or line.startswith("  - ") and not out[-1][:1].isalpha()):
-            out.append("\n")
-        out.append(line)
-    return "".join(out)
-
-
 def save(trip: model.Trip, path: str | os.PathLike) -> None:
     """Write the trip atomically, keeping the previous file as NAME.bak."""
-    from .atomic import write_atomic
-
     write_atomic(Path(path), dumps(trip).encode("utf-8"), backup=True)

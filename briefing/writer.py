@@ -1,0 +1,138 @@
+"""Writing a trip as format-1 YAML text: the layout people read, and the same bytes every time.
+
+The structure is fixed by the schema, so the only real decision is how to write each text value:
+plain where it reads back as the same text, a `|` block for multi-line text, double quotes
+otherwise. PyYAML's own emitter makes the same decisions but is ten times slower on a large trip
+and cannot indent lists under their key, as people write them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+import yaml
+
+from . import model, schema
+
+_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
+_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
+_NEEDS_ESCAPE = re.compile('[\\\\"\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff\\ufffe\\uffff\\ud800-\\udfff]')
+# Characters that cannot stand unescaped in a plain or block scalar (or that YAML reads as a
+# line break); astral characters such as emoji are fine.
+_UNSAFE = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff\\ufffe\\uffff\\ud800-\\udfff\\r]")
+
+
+def dumps(trip: model.Trip) -> str:
+    out: list[str] = []
+    if trip.comment:
+        out.extend(f"# {line}".rstrip() + "\n" for line in trip.comment.split("\n"))
+    out.append(f"briefing: {model.FORMAT_VERSION}\n")
+    for f in schema.TOP[1:]:
+        value = getattr(trip, f.name)
+        if f.kind == schema.RECORD:
+            lines = _record(value, "  ")
+            if lines:
+                out.append(f"\n{f.key}:\n")
+                out.extend(lines)
+        elif value:
+            out.append(f"\n{f.key}:\n")
+            for i, item in enumerate(value):
+                if i:
+                    out.append("\n")  # a blank line between stops, flights, people: for the eye
+                out.extend(_item(item, "  "))
+    return "".join(out)
+
+
+def _item(record, indent: str) -> list[str]:
+    """A record as a list entry: its first line behind '- ', the rest indented under it."""
+    lines = _record(record, indent + "  ")
+    if not lines:
+        return [f"{indent}- {{}}\n"]
+    lines[0] = f"{indent}- {lines[0][len(indent) + 2:]}"
+    return lines
+
+
+def _record(record, indent: str) -> list[str]:
+    lines: list[str] = []
+    owner = type(record)
+    for f in schema.fields_of(owner):
+        value = getattr(record, f.name)
+        if value is None or value is False or value == "":
+            continue
+        kind = f.kind
+        if kind == schema.RECORDS:
+            if value:
+                lines.append(f"{indent}{f.key}:\n")
+                for item in value:
+                    lines.extend(_item(item, indent + "  "))
+        elif kind == schema.TEXTS:
+            if value:
+                lines.append(f"{indent}{f.key}:\n")
+                lines.extend(f"{indent}  - {_inline(v)}\n" for v in value)
+            elif (owner, f.name) in schema.NULLABLE_LISTS:
+                lines.append(f"{indent}{f.key}: []\n")
+        elif kind in (schema.TEXT, schema.LONGTEXT):
+            lines.append(f"{indent}{f.key}: {_text(value, indent + '  ')}\n")
+        elif kind == schema.TIME:
+            lines.append(f'{indent}{f.key}: "{format_time(value)}"\n')
+        elif kind == schema.DATETIME:
+            lines.append(f"{indent}{f.key}: {format_datetime(value)}\n")
+        elif kind == schema.BOOL:
+            lines.append(f"{indent}{f.key}: true\n")
+        else:  # DATE, INT
+            lines.append(f"{indent}{f.key}: {value}\n")
+    return lines
+
+
+def format_time(value: dt.time) -> str:
+    return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+
+
+def format_datetime(value: dt.datetime) -> str:
+    return f"{value.date().isoformat()} {format_time(value.time())}"
+
+
+def _text(value: str, indent: str) -> str:
+    """A text value after `key: `: plain, a `|` block, or double-quoted."""
+    if "\n" in value and _block_ok(value):
+        chomp = "" if value.endswith("\n") else "-"
+        body = "".join(f"{indent}{line}\n" if line else "\n" for line in value.rstrip("\n").split("\n"))
+        return f"|{chomp}\n{body}".rstrip("\n")
+    return _inline(value)
+
+
+def _inline(value: str) -> str:
+    return value if _plain_ok(value) else _quoted(value)
+
+
+def _block_ok(value: str) -> bool:
+    if _UNSAFE.search(value) or value[0] in " \n\t" or value.endswith("\n\n"):
+        return False
+    return not any(line != line.rstrip(" \t") for line in value.split("\n"))
+
+
+def _plain_ok(value: str) -> bool:
+    if not value or value[0] in _INDICATORS or value != value.strip() or _UNSAFE.search(value):
+        return False
+    if "\n" in value or "\t" in value or ": " in value or " #" in value or value.endswith(":"):
+        return False
+    if any(unicodedata.category(c)[0] in "CZ" and c != " " for c in value):
+        return False
+    # What YAML 1.1 would read as something other than text (a number, a boolean, a date, null)
+    # must be quoted for other programs, even though Briefing itself reads the raw text.
+    return not any(regexp.match(value) for _, regexp in _RESOLVERS.get(value[0], ()))
+
+
+def _quoted(value: str) -> str:
+    return '"' + _NEEDS_ESCAPE.sub(_escape, value) + '"'
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}"

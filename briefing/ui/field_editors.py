@@ -177,8 +177,8 @@ class LineEditor(FieldEditor):
     def show_value(self, value) -> None:
         self.widget.setText(values.to_text(self.field, value))
 
-    def parse(self, text: str):
-        value = values.from_text(self.field, text)
+    def parse(self, text: str, strict: bool = True):
+        value = values.from_text(self.field, text, strict=strict)
         if self.nullable and value == []:
             return None
         return value
@@ -193,8 +193,16 @@ class LineEditor(FieldEditor):
         self.commit(value)
 
     def _finished(self) -> None:
-        if not self.valid:
+        # Done typing: read the lenient way ('930' is 09:30) and show the value as it is stored.
+        try:
+            value = self.parse(self.widget.text(), strict=False)
+        except ValueError:
             show_hint(self.widget, values.hint(self.field))
+            return
+        self.set_valid(True)
+        self.commit(value)
+        if self.field.kind in values.PATTERNS:
+            self.refresh()
         self.end_session()
 
 

@@ -70,8 +70,11 @@ def to_text(f: schema.Field, value, *, lines: bool = False) -> str:
     return str(value)
 
 
-def from_text(f: schema.Field, text: str, *, lines: bool = False):
-    """The value typed as `text`; ValueError (with a hint to show) if it is not one."""
+def from_text(f: schema.Field, text: str, *, lines: bool = False, strict: bool = False):
+    """The value typed as `text`; ValueError (with a hint to show) if it is not one.
+
+    Unless `strict`, a time typed without its colon ('930') is read as 09:30.
+    """
     stripped = text.strip()
     if f.kind in (schema.TEXT, schema.LONGTEXT):
         return text
@@ -84,7 +87,7 @@ def from_text(f: schema.Field, text: str, *, lines: bool = False):
         return None
     try:
         if f.kind == schema.TIME:
-            return fileformat.parse_time(_normal_time(stripped))
+            return fileformat.parse_time(stripped if strict else _normal_time(stripped))
         if f.kind == schema.DATE:
             return fileformat.parse_date(stripped)
         if f.kind == schema.DATETIME:

@@ -59,27 +59,43 @@ def recovery_dir(tmp_path):
     return tmp_path / "recovery"
 
 
+DIALOGS = ("ask_save_changes", "show_error", "show_load_problems", "get_open_path",
+           "get_save_path", "ask_restore", "ask_reload", "ask_export_options", "show_notices")
+
+
 @pytest.fixture
-def window(qtbot, settings, recovery_dir, monkeypatch):
-    """A main window whose dialogs fail the test unless a test replaces them."""
+def make_window(qtbot, settings, recovery_dir):
+    """Makes main windows whose dialogs fail the test unless the test replaces them."""
     from briefing.ui.main_window import MainWindow
 
-    win = MainWindow(settings, recovery_dir=str(recovery_dir))
+    made = []
 
-    def unexpected(name):
-        def fail(*args, **kwargs):
-            raise AssertionError(f"unexpected dialog {name}: {args}")
-        return fail
+    def make():
+        win = MainWindow(settings, recovery_dir=str(recovery_dir))
 
-    for name in ("ask_save_changes", "show_error", "show_load_problems", "get_open_path",
-                 "get_save_path", "ask_restore", "ask_reload", "ask_export_options", "show_notices"):
-        monkeypatch.setattr(win, name, unexpected(name))
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.doc.undo_stack.setClean()  # so closing asks nothing
-    win.close()
-    win.deleteLater()
+        def unexpected(name):
+            def fail(*args, **kwargs):
+                raise AssertionError(f"unexpected dialog {name}: {args}")
+            return fail
+
+        for name in DIALOGS:
+            setattr(win, name, unexpected(name))
+        win.show()
+        qtbot.waitExposed(win)
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.doc.undo_stack.setClean()  # so closing asks nothing
+        win.ask_save_changes = lambda: "discard"
+        win.close()
+        win.deleteLater()
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
 
 
 @pytest.fixture

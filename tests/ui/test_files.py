@@ -1,0 +1,223 @@
+"""Files: save and reopen, broken files, unsaved changes, recovery after a crash, read-only
+folders, changes made on disk by another program."""
+
+import os
+import stat
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from briefing import fileformat
+
+from .conftest import load, small_trip
+
+
+def test_save_and_reopen_gives_the_same_trip(opened, trip_file, qtbot, tmp_path):
+    opened.editor.select_stop(1)
+    qtbot.keyClicks(opened.editor.stop_editor.header.editors["venue"].widget, "Ajuntament")
+    assert opened.isWindowModified()
+    assert opened.save()
+    assert not opened.isWindowModified()
+    assert load(trip_file) == opened.doc.trip
+    assert load(trip_file).stops[1].venue == "Ajuntament"
+    assert os.path.exists(str(trip_file) + ".bak")
+
+
+def test_save_as_on_a_new_trip_asks_where(window, tmp_path, monkeypatch, qtbot):
+    window.new_trip()
+    qtbot.keyClicks(window.editor.overview.editors["title"].widget, "Seoul to Paris")
+    target = tmp_path / "new.yaml"
+    monkeypatch.setattr(window, "get_save_path", lambda: str(target))
+    window.act_save.trigger()
+    assert load(target).info.title == "Seoul to Paris"
+    assert window.doc.path == str(target)
+    assert "new.yaml" in window.windowTitle()
+    assert str(target) in window.settings.recent_files()
+
+
+def test_a_broken_file_shows_its_errors_with_line_numbers(window, tmp_path, monkeypatch):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("briefing: 1\ntrip:\n  title: x\n  start: 2023-13-01\n  tittle: y\n", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(window, "show_load_problems", lambda path, problems: shown.append(problems))
+    assert not window.open_file(str(broken))
+    lines = [str(p) for p in shown[0]]
+    assert any(":4:" in line and "date" in line for line in lines)
+    assert any(":5:" in line and "tittle" in line for line in lines)
+
+
+def test_closing_with_unsaved_changes_asks(opened, qtbot, monkeypatch):
+    qtbot.keyClicks(opened.editor.overview.editors["subtitle"].widget, "draft")
+    asked = []
+    monkeypatch.setattr(opened, "ask_save_changes", lambda: asked.append(1) or "cancel")
+    assert not opened.close()
+    assert asked and opened.isVisible()
+    monkeypatch.setattr(opened, "ask_save_changes", lambda: "discard")
+    assert opened.close()
+
+
+def test_opening_another_file_with_unsaved_changes_can_save_first(opened, trip_file, tmp_path, qtbot, monkeypatch):
+    qtbot.keyClicks(opened.editor.overview.editors["subtitle"].widget, "draft")
+    other = tmp_path / "other.yaml"
+    fileformat.save(small_trip(), other)
+    monkeypatch.setattr(opened, "ask_save_changes", lambda: "save")
+    assert opened.open_file(str(other))
+    assert load(trip_file).info.subtitle == "draft"
+    assert opened.doc.path == str(other)
+
+
+def test_save_into_a_read_only_folder_keeps_the_edits(window, tmp_path, qtbot, monkeypatch):
+    if os.geteuid() == 0:
+        pytest.skip("root can write into read-only folders")
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    path = folder / "trip.yaml"
+    fileformat.save(small_trip(), path)
+    window.open_file(str(path))
+    qtbot.keyClicks(window.editor.overview.editors["subtitle"].widget, "edited")
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    errors = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    try:
+        assert not window.save()
+    finally:
+        folder.chmod(0o700)
+    assert "permission denied" in errors[0]
+    assert window.isWindowModified()
+    assert window.doc.trip.info.subtitle == "edited"
+
+
+def test_save_refused_by_the_system_keeps_the_edits(opened, qtbot, monkeypatch):
+    """What a read-only folder does when the tests run as root (who may write anywhere)."""
+    import errno
+
+    from briefing import atomic
+
+    def refuse(*args):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    qtbot.keyClicks(opened.editor.overview.editors["subtitle"].widget, "edited")
+    monkeypatch.setattr(atomic.os, "replace", refuse)
+    errors = []
+    monkeypatch.setattr(opened, "show_error", lambda title, text: errors.append(text))
+    assert not opened.save()
+    assert "permission denied" in errors[0]
+    assert opened.isWindowModified()
+    assert opened.doc.trip.info.subtitle == "edited"
+
+
+def test_save_into_a_vanished_folder_keeps_the_edits(window, tmp_path, qtbot, monkeypatch):
+    folder = tmp_path / "gone"
+    folder.mkdir()
+    path = folder / "trip.yaml"
+    fileformat.save(small_trip(), path)
+    window.open_file(str(path))
+    qtbot.keyClicks(window.editor.overview.editors["subtitle"].widget, "edited")
+    for name in os.listdir(folder):
+        os.unlink(folder / name)
+    folder.rmdir()
+    errors = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    assert not window.save()
+    assert "does not exist" in errors[0]
+    assert window.isWindowModified()
+    assert window.doc.trip.info.subtitle == "edited"
+
+
+def test_recovery_copy_is_written_private_and_offered_after_a_crash(
+        opened, trip_file, recovery_dir, make_window, qtbot, monkeypatch):
+    qtbot.keyClicks(opened.editor.overview.editors["subtitle"].widget, "unsaved work")
+    opened.write_recovery()  # what the 30-second timer does
+    copies = opened.recovery.copies()
+    assert len(copies) == 1 and copies[0].original == str(trip_file)
+    assert stat.S_IMODE(os.stat(copies[0].yaml_path).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(recovery_dir).st_mode) == 0o700
+
+    # the crash: a new window starts on the same file while the copy is still there
+    opened.ask_reload = lambda name, modified: False  # (the first window sees the second's save)
+    second = make_window()
+    offered = []
+    monkeypatch.setattr(second, "ask_restore", lambda name, when: offered.append(name) or True)
+    second.start(str(trip_file))
+    assert offered == ["trip.yaml"]
+    assert second.doc.trip.info.subtitle == "unsaved work"
+    assert second.isWindowModified()
+    assert second.save()
+    assert opened.recovery.copies() == []  # saved: the copy is gone
+
+
+def test_untitled_work_is_offered_at_start_up(window, make_window, qtbot, monkeypatch):
+    window.new_trip()
+    qtbot.keyClicks(window.editor.overview.editors["title"].widget, "Never saved")
+    window.write_recovery()
+    second = make_window()
+    monkeypatch.setattr(second, "ask_restore", lambda name, when: True)
+    second.start(None)
+    assert second.doc.trip.info.title == "Never saved"
+    assert second.doc.path is None and second.isWindowModified()
+    monkeypatch.setattr(second, "ask_save_changes", lambda: "discard")
+    second.close()
+    assert second.recovery.copies() == []  # discarded: the copy is gone
+
+
+def test_declining_a_recovery_copy_removes_it(trip_file, make_window, recovery_dir, monkeypatch):
+    from briefing.ui.recovery import RecoveryStore
+
+    store = RecoveryStore(recovery_dir)
+    store.write(store.key_for(str(trip_file), ""), small_trip(), str(trip_file))
+    win = make_window()
+    monkeypatch.setattr(win, "ask_restore", lambda name, when: False)
+    win.start(str(trip_file))
+    assert not win.isWindowModified()
+    assert store.copies() == []
+
+
+def test_a_change_on_disk_is_noticed_but_our_own_save_is_not(opened, trip_file, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(opened, "ask_reload", lambda name, modified: asked.append(modified) or True)
+    opened.save()
+    opened.watch.check()
+    assert asked == []
+    changed = small_trip()
+    changed.info.title = "Changed elsewhere"
+    fileformat.save(changed, trip_file)
+    qtbot.waitUntil(lambda: bool(asked), timeout=3000)
+    assert opened.doc.trip.info.title == "Changed elsewhere"
+
+
+def test_keep_mine_after_a_change_on_disk_leaves_the_window_modified(opened, trip_file, qtbot, monkeypatch):
+    monkeypatch.setattr(opened, "ask_reload", lambda name, modified: False)
+    changed = small_trip()
+    changed.info.title = "Changed elsewhere"
+    fileformat.save(changed, trip_file)
+    opened.watch.check()
+    assert opened.doc.trip.info.title == "Test trip"
+    assert opened.isWindowModified()
+
+
+def test_dropping_a_yaml_file_opens_it(window, trip_file, qtbot):
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(trip_file))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.doc.path == str(trip_file), timeout=2000)
+
+
+def test_revert_reloads_the_file(opened, qtbot):
+    qtbot.keyClicks(opened.editor.overview.editors["subtitle"].widget, "draft")
+    opened.act_revert.trigger()
+    assert opened.doc.trip.info.subtitle == ""
+    assert not opened.isWindowModified()
+
+
+def test_start_page_and_example(window, monkeypatch):
+    assert window.central.currentIndex() == 0
+    window.start_page.buttons[2].click()
+    assert window.doc.path is None
+    assert window.doc.trip.stops
+    saved = []
+    monkeypatch.setattr(window, "get_save_path", lambda: saved.append(1) or "")
+    window.save()
+    assert saved  # an untitled copy: Save asks where

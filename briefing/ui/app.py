@@ -35,6 +35,8 @@ def run(path: str | None = None, *, example: bool = False) -> int:
 
     window = MainWindow(settings)
     window.show()
+    window.raise_()
+    window.activateWindow()
     if os.environ.get(PROBE):
         def probe() -> None:
             print(f"shown {time.time():.6f}", flush=True)

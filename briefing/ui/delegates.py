@@ -10,7 +10,6 @@ from briefing import schema
 
 from . import values
 from .field_editors import PersonCombo, ZoneCombo, show_hint, validator_for
-from .i18n import tr
 
 
 class FieldDelegate(QStyledItemDelegate):
@@ -29,7 +28,7 @@ class FieldDelegate(QStyledItemDelegate):
             combo = QComboBox(parent)
             combo.addItem("", "")
             for choice in f.choices:
-                combo.addItem(tr(choice), choice)
+                combo.addItem(values.choice_label(choice), choice)
             return combo
         if f.key in values.ZONE_FIELDS:
             return ZoneCombo(parent)

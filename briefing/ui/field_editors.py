@@ -176,6 +176,7 @@ class LineEditor(FieldEditor):
 
     def show_value(self, value) -> None:
         self.widget.setText(values.to_text(self.field, value))
+        self.widget.setCursorPosition(0)  # show the start of a long value, not its end
 
     def parse(self, text: str, strict: bool = True):
         value = values.from_text(self.field, text, strict=strict)
@@ -214,7 +215,7 @@ class ChoiceEditor(FieldEditor):
         super().__init__(doc, f, combo)
         combo.addItem("", "")
         for choice in f.choices:
-            combo.addItem(tr(choice), choice)
+            combo.addItem(values.choice_label(choice), choice)
         combo.activated.connect(lambda i: self.commit(combo.itemData(i), merge=False))
 
     def show_value(self, value) -> None:
@@ -249,6 +250,7 @@ class ComboTextEditor(FieldEditor):
                 self.widget.setCurrentIndex(index)
                 return
         self.widget.setEditText(value or "")
+        self.widget.lineEdit().setCursorPosition(0)
 
 
 class TextEditor(FieldEditor):

@@ -14,7 +14,8 @@ from .field_editors import BoolEditor, FieldEditor, TextEditor, make_editor
 class FieldForm(QWidget):
     """Editors for the fields named in `rows` (each row: one or two field names)."""
 
-    def __init__(self, doc, record_type: type, rows: list[tuple[str, ...]], parent=None):
+    def __init__(self, doc, record_type: type, rows: list[tuple[str, ...]], parent=None,
+                 columns: int = 2):
         super().__init__(parent)
         self.doc = doc
         self.record_type = record_type
@@ -25,14 +26,14 @@ class FieldForm(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        for c in range(columns):
+            grid.setColumnStretch(c * 2 + 1, 1)
         for r, row in enumerate(rows):
             for c, name in enumerate(row):
                 f = fields[name]
                 editor = make_editor(doc, f, self)
                 self.editors[name] = editor
-                span = 3 if len(row) == 1 else 1
+                span = columns * 2 - 1 if len(row) == 1 else 1
                 if isinstance(editor, BoolEditor):
                     grid.addWidget(editor.widget, r, c * 2 + 1, 1, span)
                     continue

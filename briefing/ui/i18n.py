@@ -5,6 +5,8 @@ A plain dict keeps translation free of .qm compilation; a missing entry falls ba
 
 from __future__ import annotations
 
+import re
+
 _language = "en"
 
 KO: dict[str, str] = {
@@ -39,9 +41,11 @@ KO: dict[str, str] = {
     "Stays": "숙소", "Contacts": "연락처", "(untitled stop)": "(제목 없는 방문지)",
     "Untitled": "제목 없음",
     # tabs
-    "Purpose && outcomes": "목적 및 기대성과", "Agenda": "세부 일정", "Talking points": "말씀자료",
-    "Q&&A": "예상 질의응답", "Counterparts": "인물정보", "Background": "배경",
-    "Protocol": "의전", "Logistics": "행정·이동", "Notes": "메모",
+    "&Purpose && outcomes": "목적·기대성과(&P)", "A&genda": "세부 일정(&G)",
+    "&Talking points": "말씀자료(&T)", "&Q&&A": "예상 질의응답(&Q)", "&Counterparts": "인물정보(&C)",
+    "&Background": "배경(&B)", "P&rotocol": "의전(&R)", "&Logistics": "행정·이동(&L)",
+    "&Notes": "메모(&N)", "Background": "배경", "Protocol": "의전", "Logistics": "행정·이동",
+    "Notes": "메모", "Agenda": "세부 일정", "Talking points": "말씀자료",
     # table buttons
     "Add": "추가", "Insert": "삽입", "Delete": "삭제", "Move up": "위로", "Move down": "아래로",
     "Add a row at the end (Ctrl+Enter)": "끝에 행 추가 (Ctrl+Enter)",
@@ -138,6 +142,11 @@ def set_language(language: str) -> None:
 
 def language() -> str:
     return _language
+
+
+def plain(text: str) -> str:
+    """A menu text without its mnemonic, for tool buttons: '저장(&S)' -> '저장', '&Save' -> 'Save'."""
+    return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&").replace("…", "")
 
 
 def tr(text: str, **values) -> str:

@@ -27,7 +27,7 @@ from briefing.validate import validate
 from .commands import InsertCommand, MoveCommand, RemoveCommand
 from .document import TripDocument, new_trip
 from .export import ExportDialog, ExportJob, ExportOptions, PreviewPane
-from .i18n import tr
+from .i18n import plain, tr
 from .icons import icon
 from .problems_panel import ProblemsPanel
 from .recovery import RecoveryStore
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
         self._connect()
         self.resize(1280, 820)
-        self._restore_layout()
+        self._layout_restored = self._restore_layout()
         self._refresh_recent()
         self._show_page(START)
 
@@ -84,10 +84,11 @@ class MainWindow(QMainWindow):
     def _action(self, name: str, text: str, icon_name: str, slot, keys=None, tip: str = "") -> QAction:
         action = QAction(icon(icon_name), text, self)
         action.setObjectName(name)
+        action.setIconText(plain(text))
         if keys is not None:
             action.setShortcuts(keys if isinstance(keys, list) else QKeySequence.keyBindings(keys)
                                 if isinstance(keys, QKeySequence.StandardKey) else [QKeySequence(keys)])
-        action.setToolTip(tip or text.replace("&", "").replace("…", ""))
+        action.setToolTip(tip or plain(text))
         action.setStatusTip(tip)
         if slot is not None:
             action.triggered.connect(slot)
@@ -202,7 +203,13 @@ class MainWindow(QMainWindow):
 
     # -- window state ---------------------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:  # first run: a modest Problems dock
+            self._layout_restored = True
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.problems], [130], Qt.Orientation.Vertical))
+
+    def _restore_layout(self) -> bool:
         geometry = self.settings.bytes("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -215,6 +222,7 @@ class MainWindow(QMainWindow):
         stop_splitter = self.settings.bytes("window/stopSplitter")
         if stop_splitter is not None:
             self.editor.stop_editor.splitter.restoreState(stop_splitter)
+        return state is not None
 
     def _save_layout(self) -> None:
         self.settings.set_bytes("window/geometry", self.saveGeometry())
@@ -340,6 +348,7 @@ class MainWindow(QMainWindow):
         self._show_page(EDITOR)
         self._update_title()
         self.revalidate()
+        self.editor.outline.setFocus()
 
     def new_trip(self) -> None:
         if not self.maybe_save():

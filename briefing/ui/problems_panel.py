@@ -21,6 +21,7 @@ class ProblemsPanel(QDockWidget):
         super().__init__(tr("Problems"), parent)
         self.setObjectName("problemsDock")
         self.problems: list[Problem] = []
+        self._shown: list[Problem] | None = None
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([tr("Field"), tr("Message")])
@@ -33,9 +34,10 @@ class ProblemsPanel(QDockWidget):
         self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
 
     def set_problems(self, problems: list[Problem]) -> None:
-        if problems == self.problems:
+        if problems == self._shown:
             return
         self.problems = list(problems)
+        self._shown = self.problems
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         items = []

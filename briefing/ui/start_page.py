@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +35,7 @@ class StartPage(QWidget):
         font.setBold(True)
         title.setFont(font)
         subtitle = QLabel(tr("Delegation trip briefing books"), self)
-        subtitle.setStyleSheet("color: palette(mid);")
+        subtitle.setStyleSheet("color: #5f6368;")
 
         self.buttons = []
         column = QVBoxLayout()
@@ -64,9 +65,13 @@ class StartPage(QWidget):
         self.recent.setMinimumWidth(380)
         self.recent.itemActivated.connect(self._activated)
         recent_title.setBuddy(self.recent)
+        recent_title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.recent.setMaximumHeight(420)
         right = QVBoxLayout()
+        right.setSpacing(6)
         right.addWidget(recent_title)
         right.addWidget(self.recent, 1)
+        right.addStretch(0)
 
         row = QHBoxLayout()
         row.setSpacing(32)

@@ -14,20 +14,21 @@ from .i18n import tr
 from .record_panel import RecordTablePanel
 
 HEADER_ROWS = [
-    ("title",), ("kind", "host"), ("date", "timezone"), ("start", "end"), ("city", "country"),
-    ("venue", "address"), ("attendees", "press"), ("interpreter", "dress_code"),
+    ("title",), ("kind", "host", "press"), ("date", "start", "end"),
+    ("timezone", "city", "country"), ("venue", "address", "attendees"),
+    ("interpreter", "dress_code"),
 ]
 # (tab label, what it holds): a list attribute shown as a table, or text fields in a form
 TABS = [
-    ("Purpose && outcomes", [("purpose",), ("outcomes",)]),
-    ("Agenda", "agenda"),
-    ("Talking points", "talking_points"),
-    ("Q&&A", "questions"),
-    ("Counterparts", "counterparts"),
-    ("Background", [("background",)]),
-    ("Protocol", [("protocol",)]),
-    ("Logistics", [("logistics",)]),
-    ("Notes", [("notes",)]),
+    ("&Purpose && outcomes", [("purpose",), ("outcomes",)]),
+    ("A&genda", "agenda"),
+    ("&Talking points", "talking_points"),
+    ("&Q&&A", "questions"),
+    ("&Counterparts", "counterparts"),
+    ("&Background", [("background",)]),
+    ("P&rotocol", [("protocol",)]),
+    ("&Logistics", [("logistics",)]),
+    ("&Notes", [("notes",)]),
 ]
 
 
@@ -38,11 +39,13 @@ class StopEditor(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.stop = None
-        self.header = FieldForm(doc, model.Stop, HEADER_ROWS)
+        self.header = FieldForm(doc, model.Stop, HEADER_ROWS, columns=3)
         header_scroll = QScrollArea()
         header_scroll.setWidget(self.header)
         header_scroll.setWidgetResizable(True)
         header_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        header_scroll.setMinimumHeight(self.header.sizeHint().height() + 4)
+        header_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

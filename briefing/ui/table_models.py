@@ -109,7 +109,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def display(self, f: schema.Field, value) -> str:
         if f.choices and value:
-            return tr(value)
+            return values.choice_label(value)
         if f.key in values.PERSON_FIELDS and value:
             person = self.doc.trip.person(value)
             return person.name if person is not None and person.name else value

@@ -47,7 +47,7 @@ class TripEditor(QSplitter):
         self.addWidget(self.pages)
         self.setStretchFactor(0, 0)
         self.setStretchFactor(1, 1)
-        self.setSizes([300, 1000])
+        self.setSizes([320, 960])
         self.setChildrenCollapsible(False)
 
         self.overview = FieldForm(doc, model.TripInfo, OVERVIEW_ROWS)

@@ -45,6 +45,13 @@ ZONE_FIELDS = {"timezone", "home_timezone", "depart_timezone", "arrive_timezone"
 PERSON_FIELDS = {"speaker", "lead"}
 
 
+CHOICE_LABELS = {"ko": "Korean", "en": "English"}
+
+
+def choice_label(choice: str) -> str:
+    return tr(CHOICE_LABELS.get(choice, choice))
+
+
 def label(f: schema.Field) -> str:
     return tr(LABELS.get(f.key, f.key.replace("_", " ").capitalize()))
 

@@ -47,6 +47,7 @@ def test_ctrl_z_in_a_line_edit_goes_to_the_window_undo(opened, qtbot):
     edit = opened.editor.stop_editor.header.editors["city"].widget
     edit.setFocus()
     qtbot.waitUntil(edit.hasFocus)
+    edit.end(False)
     qtbot.keyClicks(edit, "X")
     assert opened.doc.trip.stops[0].city == "BarcelonaX"
     qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -57,6 +58,7 @@ def test_ctrl_z_in_a_line_edit_goes_to_the_window_undo(opened, qtbot):
 def test_separate_fields_are_separate_undo_steps(opened, qtbot):
     header = opened.editor.stop_editor
     opened.editor.select_stop(0)
+    header.header.editors["host"].widget.end(False)
     qtbot.keyClicks(header.header.editors["host"].widget, "GSMA")
     header.header.editors["host"].widget.editingFinished.emit()
     qtbot.keyClicks(header.header.editors["venue"].widget, "Fira")

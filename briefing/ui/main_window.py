@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         self.watch.watch(self.doc.path)
         self._show_page(EDITOR)
         self._update_title()
-        self.revalidate()
+        self.validate_timer.start()  # soon, not before the window has shown the trip
         self.editor.outline.setFocus()
 
     def new_trip(self) -> None:

@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._layout_restored:  # first run: a modest Problems dock
             self._layout_restored = True
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.problems], [130], Qt.Orientation.Vertical))
+            self.resizeDocks([self.problems], [6 * self.fontMetrics().height() + 40], Qt.Orientation.Vertical)
 
     def _restore_layout(self) -> bool:
         geometry = self.settings.bytes("window/geometry")

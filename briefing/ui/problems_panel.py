@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem
 
 from briefing.problems import Problem
@@ -11,6 +11,11 @@ from .i18n import tr
 from .icons import icon
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class _ProblemTree(QTreeWidget):
+    def sizeHint(self) -> QSize:  # a few lines: the editor above is what the user works in
+        return QSize(600, 6 * self.fontMetrics().height())
 
 
 class ProblemsPanel(QDockWidget):
@@ -22,7 +27,7 @@ class ProblemsPanel(QDockWidget):
         self.setObjectName("problemsDock")
         self.problems: list[Problem] = []
         self._shown: list[Problem] | None = None
-        self.tree = QTreeWidget(self)
+        self.tree = _ProblemTree(self)
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([tr("Field"), tr("Message")])
         self.tree.setRootIsDecorated(False)

@@ -4,6 +4,7 @@ taken from the schema; edits become undo commands, the document's signals keep i
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 
 from briefing import schema
 
@@ -102,6 +103,10 @@ class RecordTableModel(QAbstractTableModel):
             return values.to_text(f, value)
         if role == Qt.ItemDataRole.CheckStateRole and f.kind == schema.BOOL:
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.FontRole and getattr(self.items[index.row()], "key", None) is True:
+            font = QFont()
+            font.setBold(True)  # a key message stands out here as it does in the book
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
             text = values.to_text(f, value, lines=True)
             return text if len(text) > 40 or "\n" in text else tr(f.doc)

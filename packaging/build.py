@@ -64,6 +64,8 @@ def check(folder: Path) -> list[str]:
     problems = []
     if not exe.is_file():
         problems.append(f"no executable {exe}")
+    if sys.platform == "win32" and not (folder / "briefing-cli.exe").is_file():
+        problems.append(f"no console executable {folder / 'briefing-cli.exe'}")
     required = {
         "the example trips": "briefing/resources/examples/*.yaml",
         "qtawesome's icon fonts": "qtawesome/fonts/*.ttf",

@@ -36,8 +36,8 @@ linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Li
 @pytest.fixture(scope="module")
 def folder() -> Path:
     path = Path(BUNDLE).resolve()
-    if path.suffix == ".app":  # macOS: the one-folder build sits inside the .app
-        path = path / "Contents" / "MacOS"
+    if path.suffix == ".app":  # macOS: test the plain folder PyInstaller leaves next to the .app
+        path = path.with_suffix("")
     assert path.is_dir(), f"BRIEFING_BUNDLE={BUNDLE} is not a folder; run packaging/build.py"
     return path
 

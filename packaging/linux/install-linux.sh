@@ -2,12 +2,12 @@
 # Install Briefing's desktop integration (menu entry, icons, trip file type, AppStream metadata) and,
 # when given a built app folder, the app itself.
 #
-#   install-linux.sh [--prefix DIR] [--bundle DIR] [--uninstall]
+#   install-linux.sh [--prefix PREFIX] [--bundle DIR] [--uninstall]
 #
-#   --prefix DIR   where to install; default ~/.local (data in DIR/share, the command in DIR/bin).
-#                  Use /usr/local for every user of the machine (as root).
+#   --prefix PREFIX  where to install; default ~/.local (data in PREFIX/share, the command in
+#                  PREFIX/bin). Use /usr/local for every user of the machine (as root).
 #   --bundle DIR   a PyInstaller folder (the one holding the `Briefing` executable and _internal/):
-#                  copied to DIR/lib/briefing, with DIR/bin/briefing linking to it. Default: the
+#                  copied to PREFIX/lib/briefing, PREFIX/bin/briefing linking to it. Default: the
 #                  folder this script sits in, when it is inside one (Briefing/linux/install-linux.sh).
 #                  Without a bundle, the menu entry runs the `briefing` command already on PATH
 #                  (e.g. from `pip install`).
@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
         --bundle) bundle=$2; shift 2 ;;
         --bundle=*) bundle=${1#*=}; shift ;;
         --uninstall) uninstall=true; shift ;;
-        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "install-linux.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
 done

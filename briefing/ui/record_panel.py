@@ -3,8 +3,8 @@ optional form under it for the selected record's long fields."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QMimeData, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import clipboard
 from .delegates import FieldDelegate
 from .forms import FieldForm
 from .i18n import tr
@@ -49,6 +50,7 @@ class RecordTablePanel(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.setTabKeyNavigation(True)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -75,6 +77,10 @@ class RecordTablePanel(QWidget):
              [QKeySequence("Ctrl+Shift+Up")], lambda: self.move_current(-1)),
             ("down", tr("Move down"), tr("Move the selected row down (Ctrl+Shift+Down)"),
              "mdi6.arrow-down", [QKeySequence("Ctrl+Shift+Down")], lambda: self.move_current(1)),
+            ("copy", tr("Copy"), tr("Copy the selected rows"), "mdi6.content-copy",
+             QKeySequence.keyBindings(QKeySequence.StandardKey.Copy), self.copy_rows),
+            ("paste", tr("Paste"), tr("Paste rows below the selected one"), "mdi6.content-paste",
+             QKeySequence.keyBindings(QKeySequence.StandardKey.Paste), self.paste_rows),
         ):
             action = QAction(icon(icon_name), text, self)
             action.setToolTip(tip)
@@ -83,6 +89,8 @@ class RecordTablePanel(QWidget):
             action.triggered.connect(slot)
             self.view.addAction(action)
             self.actions[name] = action
+            if name in ("copy", "paste"):
+                continue  # keys and the context menu; the button row stays short
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -173,6 +181,36 @@ class RecordTablePanel(QWidget):
         if self.model.move_row(row, row + step):
             self.select(row + step, column)
 
+    def selected_rows(self) -> list[int]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
+        return rows or ([self.current_row()] if self.current_row() >= 0 else [])
+
+    def copy_rows(self) -> None:
+        records = [self.model.items[r] for r in self.selected_rows()]
+        if not records:
+            return
+        data = QMimeData()
+        data.setData(clipboard.RECORDS_MIME, QByteArray(clipboard.to_json(records).encode("utf-8")))
+        data.setText(clipboard.to_tsv(records, self.model.column_fields()))
+        QGuiApplication.clipboard().setMimeData(data)
+
+    def paste_rows(self) -> None:
+        if self.model.owner is None:
+            return
+        data = QGuiApplication.clipboard().mimeData()
+        record_type = self.model.record_type
+        if data is not None and data.hasFormat(clipboard.RECORDS_MIME):
+            records = clipboard.from_json(record_type, bytes(data.data(clipboard.RECORDS_MIME)).decode("utf-8"))
+        elif data is not None and data.hasText():
+            records = clipboard.from_tsv(record_type, data.text(), self.model.column_fields())
+        else:
+            records = []
+        if not records:
+            return
+        row = self.current_row() + 1 if self.current_row() >= 0 else self.model.rowCount()
+        self.model.paste_rows(row, records)
+        self.select(row, 0)
+
     def _show_current(self, *args) -> None:
         if self.form is None:
             return
@@ -187,6 +225,8 @@ class RecordTablePanel(QWidget):
         self.actions["add"].setEnabled(has_rows)
         self.actions["insert"].setEnabled(has_rows)
         self.actions["delete"].setEnabled(row >= 0)
+        self.actions["copy"].setEnabled(row >= 0)
+        self.actions["paste"].setEnabled(has_rows)
         self.actions["up"].setEnabled(row > 0)
         self.actions["down"].setEnabled(0 <= row < count - 1)
 

@@ -52,6 +52,10 @@ class RecordTableModel(QAbstractTableModel):
     def field_at(self, column: int) -> schema.Field | None:
         return self.fields[column] if 0 <= column < len(self.fields) else None
 
+    def column_fields(self) -> list[schema.Field | None]:
+        """The field of each column as shown, None for a computed one."""
+        return [self.field_at(c) for c in range(self.columnCount())]
+
     def column_of(self, name: str) -> int:
         for i, f in enumerate(self.fields):
             if f.name == name or f.key == name:

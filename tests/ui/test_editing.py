@@ -230,3 +230,30 @@ def test_problems_follow_edits_and_jump_to_the_field(opened, qtbot):
     assert panel.view.currentIndex().column() == panel.model.column_of("minutes")
     opened.go_to("contacts[0].phone")
     assert opened.editor.pages.currentWidget() is opened.editor.page_of["contacts"]
+
+
+def test_copy_and_paste_agenda_rows_is_one_undo_step(opened):
+    opened.editor.select_stop(0)
+    panel = opened.editor.stop_editor.tables["agenda"]
+    agenda = opened.doc.trip.stops[0].agenda
+    panel.select(0)
+    panel.copy_rows()
+    panel.select(1)
+    panel.paste_rows()
+    assert [a.item for a in agenda] == ["Welcome", "Tour", "Welcome"]
+    assert agenda[2] == agenda[0] and agenda[2] is not agenda[0]
+    assert "Paste" in opened.act_undo.text()
+    opened.doc.undo_stack.undo()
+    assert [a.item for a in agenda] == ["Welcome", "Tour"]
+
+
+def test_paste_tab_separated_text_from_a_spreadsheet(opened):
+    QApplication.clipboard().setText("14:00\t30\t\tClosing\tmayor\n14:30\tx\t\tPhotos\t\n")
+    opened.editor.select_stop(0)
+    panel = opened.editor.stop_editor.tables["agenda"]
+    panel.model.bind(opened.doc.trip.stops[0], "agenda")
+    panel.select(1)
+    panel.paste_rows()
+    agenda = opened.doc.trip.stops[0].agenda
+    assert [a.item for a in agenda] == ["Welcome", "Tour", "Closing", "Photos"]
+    assert agenda[2].minutes == 30 and agenda[3].minutes is None  # 'x' is not minutes

@@ -125,7 +125,7 @@ class PreviewPane(QWidget):
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)  # a whole page first, as printed
         self.title = QLabel(self)
         bar = QToolBar(self)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -137,6 +137,8 @@ class PreviewPane(QWidget):
         bar.addAction(icon("mdi6.magnify-plus-outline"), tr("Zoom in"), lambda: self._zoom(1.25))
         bar.addAction(icon("mdi6.arrow-expand-horizontal"), tr("Fit width"),
                       lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
+        bar.addAction(icon("mdi6.fit-to-page-outline"), tr("Whole page"),
+                      lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
         bar.addSeparator()
         bar.addWidget(self.title)
         layout = QVBoxLayout(self)

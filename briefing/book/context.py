@@ -7,7 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ..model import Person, Trip
 from . import styles as st
@@ -61,8 +69,12 @@ class Ctx:
         style = style or self.styles.body
         bullet_style = bullet_style or self.styles.bullet
         out: list[Flowable] = []
+        after_bullet = False
         for block in blocks(value):
             markup = "<br/>".join(self.m(line) for line in block.lines)
+            if after_bullet and not block.bullet:
+                out.append(Spacer(1, 4))  # a paragraph after a list needs air above it
+            after_bullet = block.bullet
             if block.bullet:
                 out.append(Paragraph(markup, bullet_style, bulletText="•"))
             else:

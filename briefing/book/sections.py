@@ -37,8 +37,9 @@ def itinerary(ctx: Ctx) -> list[Flowable]:
         title = " · ".join(t for t in (L("day", n=number) if number else "", L.date(day)) if t)
         body.append(CondPageBreak(st.BODY_LEADING * 6))
         body.append(Paragraph(ctx.m(title or "—"), S.h3))
-        body.append(ctx.table(header, rows, [25, 25, 84, 36]))
-    return ctx.section(L["itinerary"], "itinerary", body)
+        body.append(ctx.table(header, rows, [27, 27, 81, 35]))
+    # Readers come back to the itinerary all trip long: give it its own first page.
+    return ctx.section(L["itinerary"], "itinerary", body, new_page=True)
 
 
 def _itinerary_row(ctx: Ctx, event: tl.Event, day) -> list:
@@ -115,7 +116,8 @@ def travel(ctx: Ctx) -> list[Flowable]:
             Paragraph(mode, S.cell),
             Paragraph(_end_cell(ctx, leg.origin, start, depart_day), S.cell),
             Paragraph(_end_cell(ctx, leg.destination, end, depart_day), S.cell),
-            Paragraph(lines(muted(ctx.m(leg.reference), 8.5) if leg.reference else "",
+            Paragraph(lines(muted(ctx.m(f"{L['reference']} {leg.reference}"), 8.5)
+                            if leg.reference else "",
                             ctx.m(leg.notes)), S.cell),
         ])
     body += ctx.sub(L["flights"], [t for t in [ctx.table(

@@ -128,7 +128,7 @@ def _talking_points(ctx: Ctx, stop: Stop) -> list[Flowable]:
     points = [p for p in stop.talking_points if ctx.full or not p.internal]
     for n, point in enumerate(points, 1):
         meta = "   ".join(x for x in (
-            f"<b>{n}</b>", ctx.m(ctx.who(point.speaker)), _tags(ctx, point.key, point.internal))
+            f'<font size="10.5" color="#1d4e89"><b>{n}</b></font>', ctx.m(ctx.who(point.speaker)), _tags(ctx, point.key, point.internal))
             if x)
         content: list[Flowable] = [Paragraph(meta, S.tp_meta)]
         text_style = S.tp_text if not point.key else S.tp_key

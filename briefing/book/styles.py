@@ -61,7 +61,7 @@ def make_styles(fonts: FontSet) -> Styles:
     reg, bold = fonts.regular, fonts.bold
     body = ParagraphStyle(
         "body", fontName=reg, fontSize=BODY_SIZE, leading=BODY_LEADING, textColor=INK,
-        spaceAfter=5, alignment=TA_LEFT, splitLongWords=1,
+        spaceAfter=5, alignment=TA_LEFT, splitLongWords=1, bulletFontName=reg,
         # Korean body text breaks between words (at spaces), as formal documents do.
     )
 
@@ -78,7 +78,7 @@ def make_styles(fonts: FontSet) -> Styles:
         bullet=derive("bullet", leftIndent=14, bulletIndent=3, spaceAfter=3),
         sub_bullet=derive("sub_bullet", leftIndent=28, bulletIndent=17, spaceAfter=2,
                           fontSize=9.5, leading=14.5),
-        h1=derive("h1", fontSize=18, leading=24, spaceBefore=0, spaceAfter=10, **heading),
+        h1=derive("h1", fontSize=18, leading=24, spaceBefore=16, spaceAfter=10, **heading),
         h2=derive("h2", fontSize=12.5, leading=17, spaceBefore=12, spaceAfter=6, **heading),
         h3=derive("h3", fontSize=10.5, leading=15, spaceBefore=8, spaceAfter=4, fontName=bold,
                   textColor=INK),
@@ -99,9 +99,10 @@ def make_styles(fonts: FontSet) -> Styles:
         tp_text=derive("tp_text", fontSize=10.5, leading=16.5, spaceAfter=3),
         tp_key=derive("tp_key", fontSize=10.5, leading=16.5, spaceAfter=3, fontName=bold),
         tp_meta=derive("tp_meta", small, textColor=MUTED, spaceAfter=2),
-        question=derive("question", fontName=bold, leftIndent=18, bulletIndent=0, spaceAfter=2,
-                        spaceBefore=4),
-        answer=derive("answer", leftIndent=18, bulletIndent=0, spaceAfter=6),
+        question=derive("question", fontName=bold, bulletFontName=bold, leftIndent=20,
+                        bulletIndent=0, spaceAfter=2, spaceBefore=6),
+        answer=derive("answer", leftIndent=20, bulletIndent=0, spaceAfter=4,
+                      bulletColor=MUTED),
         person=derive("person", fontName=bold, fontSize=11, leading=16, spaceAfter=1,
                       spaceBefore=6),
         regular_font=reg,

@@ -25,11 +25,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLE = os.environ.get("BRIEFING_BUNDLE", "")
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not BUNDLE, reason="BRIEFING_BUNDLE is not set (the built app folder, "
-                                          "e.g. packaging/dist/Briefing after packaging/build.py)"),
-]
+if not BUNDLE:
+    pytest.skip("BRIEFING_BUNDLE is not set (the built app folder, e.g. packaging/dist/Briefing "
+                "after python packaging/build.py)", allow_module_level=True)
+pytestmark = pytest.mark.slow
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only")
 
 

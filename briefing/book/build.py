@@ -110,13 +110,12 @@ def render(trip: Trip, *, paper: str = "a4", edition: str = FULL,
         probe = BookDoc(io.BytesIO(), paper, Furniture("", "", "", fonts.regular, fonts.bold))
         ctx = context(trip, edition, fonts, probe.width)
         doc = make_doc(buffer, trip, paper, ctx)
-        flowables = story(ctx, doc.pagesize[1])
         try:
-            doc.build(flowables, canvasmaker=canvasmaker)
+            doc.build(story(ctx, doc.pagesize[1]), canvasmaker=canvasmaker)
         except BookError:
             raise
         except Exception as e:  # ReportLab's LayoutError and kin: say so, keep the cause
-            raise BookError(f"the book could not be laid out: {e}") from e
+            raise BookError(f"the book could not be made: {type(e).__name__}: {e}") from e
     notices = list(fonts.notices)
     if _has_hangul(trip) and fonts.charset is not None and "가" not in fonts.charset:
         notices.append(f"the font {fonts.source} has no Korean letters; they print as boxes")

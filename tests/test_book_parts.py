@@ -1,0 +1,76 @@
+"""The book's pure parts: the itinerary's time order and days, text fields, labels, escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.book import labels, text, timeline
+from briefing.book.fonts import FontSet
+from briefing.model import Stay, Stop, TravelLeg, Trip, TripInfo
+
+
+def trip() -> Trip:
+    return Trip(
+        info=TripInfo(title="t", start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 4)),
+        stops=[
+            Stop(title="late", date=dt.date(2026, 3, 2), start=dt.time(15), timezone="Europe/Paris"),
+            Stop(title="early", date=dt.date(2026, 3, 2), start=dt.time(9), timezone="Europe/Paris"),
+            Stop(title="untimed", date=dt.date(2026, 3, 2)),
+        ],
+        travel=[TravelLeg(origin="ICN", destination="CDG", depart=dt.datetime(2026, 3, 1, 13),
+                          depart_timezone="Asia/Seoul", arrive=dt.datetime(2026, 3, 1, 18),
+                          arrive_timezone="Europe/Paris")],
+        stays=[Stay(name="hotel", check_in=dt.date(2026, 3, 1), check_out=dt.date(2026, 3, 3))],
+    )
+
+
+def test_events_in_time_order_grouped_by_day():
+    days = timeline.days(trip())
+    assert [(n, d.day) for n, d, _ in days] == [(1, 1), (2, 2)]
+    first, second = days[0][2], days[1][2]
+    assert [e.kind for e in first] == [timeline.LEG, timeline.STAY]
+    assert [e.item.title for e in second] == ["untimed", "early", "late"]
+
+
+def test_home_time_beside_local_time():
+    start, end = timeline.stop_times(trip(), trip().stops[0])
+    assert start.local == dt.datetime(2026, 3, 2, 15) and start.home == dt.datetime(2026, 3, 2, 23)
+    assert end is None
+    late = Stop(date=dt.date(2026, 3, 2), start=dt.time(18), timezone="Europe/Paris")
+    assert timeline.stop_times(trip(), late)[0].home_shift == "+1"
+
+
+def test_arrival_on_a_later_day():
+    leg = TravelLeg(depart=dt.datetime(2026, 3, 4, 21), arrive=dt.datetime(2026, 3, 5, 15))
+    assert timeline.arrival_shift(leg) == "+1"
+    assert timeline.arrival_shift(TravelLeg(depart=dt.datetime(2026, 3, 4, 9))) == ""
+
+
+def test_text_blocks_bullets_paragraphs_and_line_breaks():
+    value = "첫 줄\n둘째 줄\n\n- 항목 하나\n  이어지는 줄\n- 항목 둘\n다음 문단"
+    blocks = text.blocks(value)
+    assert blocks == [
+        text.Block(False, ("첫 줄", "둘째 줄")),
+        text.Block(True, ("항목 하나 이어지는 줄",)),
+        text.Block(True, ("항목 둘",)),
+        text.Block(False, ("다음 문단",)),
+    ]
+    assert text.blocks("") == []
+
+
+def test_markup_is_escaped_and_missing_glyphs_replaced():
+    fonts = FontSet("x", "x", True, charset=frozenset("<>&/abcimgsr=\" 가□"))
+    t = text.Text(fonts)
+    assert t.markup('<img src="a"/>') == '&lt;img src="a"/&gt;'
+    assert t.markup("a & b\nc") == "a &amp; b<br/>c"
+    assert t.markup("가😀\u200d\ufe0f가") == "가□가"
+
+
+def test_labels_in_both_languages():
+    ko, en = labels.Labels("ko"), labels.Labels("en")
+    day = dt.date(2023, 2, 27)
+    assert ko.date(day) == "2023. 2. 27.(월)" and en.date(day) == "Mon 27 Feb 2023"
+    assert ko("day", n=3) == "3일차" and en("day", n=3) == "Day 3"
+    assert ko.city("Asia/Seoul") == "서울" and en.city("America/Sao_Paulo") == "Sao Paulo"
+    assert ko.choice("press", "closed") == "비공개" and en.choice("kind", "odd") == "odd"
+    assert labels.Labels("fr").lang == "ko"

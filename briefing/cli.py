@@ -89,6 +89,8 @@ def _validate(args) -> int:
 def _example(args) -> int:
     text = package_data.example_text()
     if not args.output:
+        if sys.stdout is None:  # a windowed build has no console to print to
+            return 2
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
         return 0

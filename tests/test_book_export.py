@@ -103,8 +103,8 @@ def test_fonts_are_embedded_subsets_and_korean_extracts(full):
     for page in full.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            if "/FontDescriptor" in font:
-                descriptors.append(font["/FontDescriptor"].get_object())
+            assert "/FontDescriptor" in font, f"{font['/BaseFont']} is not embedded"
+            descriptors.append(font["/FontDescriptor"].get_object())
     assert descriptors
     assert all("/FontFile2" in d for d in descriptors)
     assert "고양특례시 유럽 출장" in page_texts(full)[0]

@@ -165,6 +165,8 @@ class Ctx:
         widths = [w * self.width / total for w in widths]
         data = [[Paragraph(self.m(h), self.styles.cell_head) for h in header], *rows]
         commands = [
+            # Without a font of ours the table would still select Helvetica, unembedded.
+            ("FONTNAME", (0, 0), (-1, -1), self.styles.regular_font),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (-1, 0), st.HEADER_BG),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, st.ACCENT),
@@ -194,6 +196,7 @@ class Ctx:
             data, colWidths=[label_w, self.width - label_w], splitInRow=st.BODY_LEADING * 2,
             hAlign="LEFT", spaceAfter=6,
             style=TableStyle([
+                ("FONTNAME", (0, 0), (-1, -1), self.styles.regular_font),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BACKGROUND", (0, 0), (0, -1), st.ACCENT_TINT),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, st.RULE),

@@ -100,7 +100,7 @@ class BookDoc(BaseDocTemplate):
         super().__init__(
             target, pagesize=PAPERS[paper], leftMargin=MARGIN_SIDE, rightMargin=MARGIN_SIDE,
             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1,
-            pageCompression=1, **meta)
+            pageCompression=1, initialFontName=furniture.regular, **meta)
         width, height = self.pagesize
         body = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

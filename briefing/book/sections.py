@@ -25,7 +25,21 @@ def overview(ctx: Ctx) -> list[Flowable]:
     objectives = [Paragraph(ctx.m(o), S.bullet, bulletText=f"{i}.")
                   for i, o in enumerate((o for o in info.objectives if o.strip()), 1)]
     body += ctx.sub(L["objectives"], objectives)
+    body += ctx.sub(L["visits"], _visits(ctx))
     return ctx.section(L["overview"], "overview", body, new_page=False)
+
+
+def _visits(ctx: Ctx) -> list[Flowable]:
+    """Every stop on one line: the trip at a glance, before the day-by-day itinerary."""
+    L, S = ctx.labels, ctx.styles
+    rows = []
+    for i, stop in enumerate(ctx.trip.stops, 1):
+        place = ", ".join(x for x in (stop.city, stop.country) if x)
+        kind = L.choice("kind", stop.kind) if stop.kind else ""
+        rows.append([ctx.cell(str(i)), ctx.cell(L.short_date(stop.date)), ctx.cell(place),
+                     Paragraph(lines(f"<b>{ctx.m(stop.title)}</b>", muted(ctx.m(kind))), S.cell)])
+    table = ctx.table(["", L["date"], L["place"], L["stop"]], rows, [8, 26, 40, 96])
+    return [table] if table else []
 
 
 def itinerary(ctx: Ctx) -> list[Flowable]:

@@ -109,7 +109,7 @@ def _agenda(ctx: Ctx, stop: Stop) -> list[Flowable]:
         what = lines(ctx.m(item.item), muted(ctx.m(item.notes), 8))
         rows.append([Paragraph(time, S.cell), ctx.cell(minutes), Paragraph(what, S.cell),
                      ctx.cell(ctx.who(item.lead))])
-    table = ctx.table([L["time"], L["minutes"], L["item"], L["lead"]], rows, [22, 14, 92, 42])
+    table = ctx.table([L["time"], L["minutes"], L["item"], L["lead"]], rows, [22, 14, 88, 46])
     return [table] if table else []
 
 

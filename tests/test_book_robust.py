@@ -116,13 +116,13 @@ def test_empty_fields_print_no_headings(tmp_path):
     trip.info.purpose = ""
     texts, reader = export_text(trip, tmp_path)
     whole = "".join(texts)
-    for heading in ("출장 개요", "말씀자료", "예상 질의응답", "인물 정보", "배경", "의전",
+    for heading in ("출장 목적", "주요 목표", "말씀자료", "예상 질의응답", "인물 정보", "배경", "의전",
                     "현장 안내", "내부 메모", "진행 순서", "목적 및 기대 성과",
                     "이동 및 숙박", "교통편", "숙소"):
         assert heading not in whole, heading
     assert "시청 방문" in whole and "일정표" in whole
     outline = [item["/Title"] for item in reader.outline if not isinstance(item, list)]
-    assert outline == ["목차", "일정표", "대표단", "방문별 자료"]
+    assert outline == ["목차", "출장 개요", "일정표", "대표단", "방문별 자료"]
 
 
 def test_a_trip_with_nothing_but_required_fields(tmp_path):

@@ -9,7 +9,14 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
 from briefing import schema
 
 from . import values
-from .field_editors import PersonCombo, ZoneCombo, show_hint, validator_for
+from .field_editors import (
+    PersonCombo,
+    ZoneCombo,
+    fill_choices,
+    show_choice,
+    show_hint,
+    validator_for,
+)
 
 
 class FieldDelegate(QStyledItemDelegate):
@@ -26,9 +33,7 @@ class FieldDelegate(QStyledItemDelegate):
             return None
         if f.choices:
             combo = QComboBox(parent)
-            combo.addItem("", "")
-            for choice in f.choices:
-                combo.addItem(values.choice_label(choice), choice)
+            fill_choices(combo, f)
             return combo
         if f.key in values.ZONE_FIELDS:
             return ZoneCombo(parent)
@@ -52,8 +57,7 @@ class FieldDelegate(QStyledItemDelegate):
         elif isinstance(editor, ZoneCombo):
             editor.setEditText(text)
         elif isinstance(editor, QComboBox):
-            i = editor.findData(text)
-            editor.setCurrentIndex(max(i, 0))
+            show_choice(editor, self._field(index), text)
         else:
             editor.setText(text)
 

@@ -207,23 +207,38 @@ class LineEditor(FieldEditor):
         self.end_session()
 
 
+def fill_choices(combo: QComboBox, f: schema.Field) -> None:
+    """The empty choice, then every choice as a word in the window's language, keeping the code."""
+    combo.addItem("", "")
+    for choice in f.choices:
+        combo.addItem(values.choice_label(choice), choice)
+
+
+def show_choice(combo: QComboBox, f: schema.Field, value) -> None:
+    """Select `value`; a code from a hand-edited file that is not a choice is shown as it is, and
+    kept (it is an extra item at the end, dropped when another value is shown)."""
+    while combo.count() > len(f.choices) + 1:
+        combo.removeItem(combo.count() - 1)
+    index = combo.findData(value or "")
+    if index < 0:
+        combo.addItem(str(value), value)
+        combo.setItemData(combo.count() - 1, tr("Not one of Briefing's choices; kept as written"),
+                          Qt.ItemDataRole.ToolTipRole)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
+
+
 class ChoiceEditor(FieldEditor):
     """A fixed list (kind, press, language): one undo step per choice."""
 
     def __init__(self, doc, f, parent=None):
         combo = QComboBox(parent)
         super().__init__(doc, f, combo)
-        combo.addItem("", "")
-        for choice in f.choices:
-            combo.addItem(values.choice_label(choice), choice)
+        fill_choices(combo, f)
         combo.activated.connect(lambda i: self.commit(combo.itemData(i), merge=False))
 
     def show_value(self, value) -> None:
-        index = self.widget.findData(value or "")
-        if index < 0:  # a value from a hand-edited file that is not a choice: show it as it is
-            self.widget.addItem(value, value)
-            index = self.widget.count() - 1
-        self.widget.setCurrentIndex(index)
+        show_choice(self.widget, self.field, value)
 
 
 class ComboTextEditor(FieldEditor):

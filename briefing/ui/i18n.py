@@ -81,11 +81,11 @@ KO: dict[str, str] = {
     "From": "출발지", "To": "도착지", "Depart": "출발", "Depart time zone": "출발 시간대",
     "Arrive": "도착", "Arrive time zone": "도착 시간대", "Reference": "예약번호",
     "Check-in": "체크인", "Check-out": "체크아웃",
-    # choices
-    "meeting": "면담", "visit": "방문", "exhibition": "전시", "conference": "회의",
-    "reception": "리셉션", "other": "기타", "open": "공개", "closed": "비공개",
-    "flight": "항공", "train": "열차", "car": "차량", "bus": "버스", "ship": "선박",
-    "ko": "한국어", "en": "English",
+    # choices (values.CHOICE_LABELS: the file keeps the code, the window shows the word)
+    "Meeting": "면담", "Visit": "방문", "Exhibition": "전시회", "Conference": "컨퍼런스",
+    "Reception": "리셉션", "Other": "기타", "Open": "공개", "Closed": "비공개",
+    "Flight": "항공", "Train": "철도", "Car": "자동차", "Bus": "버스", "Ship": "선박",
+    "Not one of Briefing's choices; kept as written": "Briefing의 선택지가 아닙니다. 적힌 그대로 둡니다",
     # hints
     "HH:MM": "HH:MM", "YYYY-MM-DD": "YYYY-MM-DD", "YYYY-MM-DD HH:MM": "YYYY-MM-DD HH:MM",
     "Write a time as HH:MM, e.g. 09:30": "시각은 HH:MM 형식으로 입력하세요 (예: 09:30)",

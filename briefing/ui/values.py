@@ -45,11 +45,21 @@ ZONE_FIELDS = {"timezone", "home_timezone", "depart_timezone", "arrive_timezone"
 PERSON_FIELDS = {"speaker", "lead"}
 
 
-CHOICE_LABELS = {"ko": "Korean", "en": "English"}
+# The words shown for the codes a file stores; the model always keeps the code itself.
+CHOICE_LABELS = {
+    "meeting": "Meeting", "visit": "Visit", "exhibition": "Exhibition",
+    "conference": "Conference", "reception": "Reception", "other": "Other",
+    "open": "Open", "closed": "Closed",
+    "flight": "Flight", "train": "Train", "car": "Car", "bus": "Bus", "ship": "Ship",
+    "ko": "Korean", "en": "English",
+}
 
 
 def choice_label(choice: str) -> str:
-    return tr(CHOICE_LABELS.get(choice, choice))
+    """The translated word for a choice code; a code Briefing does not know is shown as it is."""
+    if choice in CHOICE_LABELS:
+        return tr(CHOICE_LABELS[choice])
+    return choice
 
 
 def label(f: schema.Field) -> str:

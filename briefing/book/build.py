@@ -52,7 +52,7 @@ def make_doc(target, trip: Trip, paper: str, ctx: Ctx) -> BookDoc:
     footer = " · ".join(x for x in (
         labels("version", v=info.version) if info.version else "",
         labels("as_of", date=labels.date(info.updated)) if info.updated else "",
-        labels["edition_full" if ctx.full else "edition_handout"]) if x)
+        labels["edition_full_short" if ctx.full else "edition_handout_short"]) if x)
     furniture = Furniture(ctx.text.clean(info.title), ctx.text.clean(info.marking),
                           ctx.text.clean(footer), ctx.styles.regular_font, ctx.styles.bold_font)
     return BookDoc(

@@ -112,7 +112,7 @@ class Ctx:
         if not person.title:
             return person.name
         if self.labels.lang == "en":
-            return f"{person.name}, {person.title}"
+            return f"{person.name} ({person.title})"
         return f"{person.name} {person.title}"
 
     def who(self, key: str) -> str:

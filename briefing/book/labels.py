@@ -77,6 +77,8 @@ _KO = {
     "as_of": "{date} 기준",
     "edition_full": "전체본",
     "edition_handout": "배포본 (내부 자료 제외)",
+    "edition_full_short": "전체본",
+    "edition_handout_short": "배포본",
     "page": "{n} / ",
     "placeholder": "□",
 }
@@ -151,6 +153,8 @@ _EN = {
     "as_of": "as of {date}",
     "edition_full": "Full edition",
     "edition_handout": "Handout edition (internal items left out)",
+    "edition_full_short": "Full edition",
+    "edition_handout_short": "Handout",
     "page": "{n} / ",
     "placeholder": "□",
 }

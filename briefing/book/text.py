@@ -46,8 +46,8 @@ class Text:
         category = unicodedata.category(ch)
         # Joiners, variation selectors, combining marks and controls carry no visible glyph of
         # their own; replacing them would print stray boxes after every emoji.
-        if category in ("Cc", "Cf", "Mn", "Me", "Cs", "Co", "Cn") or ch == "\u00a0":
-            return " " if ch == "\u00a0" else ""
+        if category in ("Cc", "Cf", "Mn", "Me", "Cs", "Co", "Cn") or 0x1F3FB <= ord(ch) <= 0x1F3FF:
+            return ""  # (the skin-tone modifiers too: they only colour the emoji before them)
         if category.startswith("Z"):
             return " "
         return self.placeholder

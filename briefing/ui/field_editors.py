@@ -102,11 +102,10 @@ class PersonCombo(QComboBox):
 class FieldEditor(QObject):
     """Binds one widget to one field of the current record; edits become undo commands."""
 
-    def __init__(self, doc, f: schema.Field, widget: QWidget, *, nullable: bool = False):
+    def __init__(self, doc, f: schema.Field, widget: QWidget):
         super().__init__(widget)
         self.doc, self.field, self.widget = doc, f, widget
         self.record = None
-        self.nullable = nullable
         self.session = next(_sessions)
         self._updating = False
         self.valid = True
@@ -162,9 +161,9 @@ class FieldEditor(QObject):
 class LineEditor(FieldEditor):
     """QLineEdit for text, dates, times, numbers; typed text is checked as it comes."""
 
-    def __init__(self, doc, f, parent=None, *, nullable=False):
+    def __init__(self, doc, f, parent=None):
         edit = QLineEdit(parent)
-        super().__init__(doc, f, edit, nullable=nullable)
+        super().__init__(doc, f, edit)
         edit.installEventFilter(UNDO_KEYS)
         validator = validator_for(f, edit)
         if validator is not None:
@@ -179,10 +178,7 @@ class LineEditor(FieldEditor):
         self.widget.setCursorPosition(0)  # show the start of a long value, not its end
 
     def parse(self, text: str, strict: bool = True):
-        value = values.from_text(self.field, text, strict=strict)
-        if self.nullable and value == []:
-            return None
-        return value
+        return values.from_text(self.field, text, strict=strict)
 
     def _edited(self, text: str) -> None:
         try:
@@ -317,10 +313,10 @@ def make_editor(doc, f: schema.Field, parent=None) -> FieldEditor:
         return ComboTextEditor(doc, f, PersonCombo(doc, parent))
     if f.kind == schema.LONGTEXT:
         return TextEditor(doc, f, parent)
-    if f.kind == schema.TEXTS and f.key != "attendees":
-        return TextEditor(doc, f, parent, placeholder=tr("One a line"))
-    editor = LineEditor(doc, f, parent, nullable=f.key == "attendees")
     if f.key == "attendees":
-        editor.widget.setPlaceholderText(tr("Everyone"))
-        editor.widget.setToolTip(tr("Delegation ids, separated by commas; empty: everyone"))
-    return editor
+        from .attendees import AttendeesEditor  # it builds on FieldEditor, defined here
+
+        return AttendeesEditor(doc, f, parent)
+    if f.kind == schema.TEXTS:
+        return TextEditor(doc, f, parent, placeholder=tr("One a line"))
+    return LineEditor(doc, f, parent)

@@ -63,9 +63,9 @@ KO: dict[str, str] = {
     "overlaps the item before": "앞 항목과 시간이 겹칩니다",
     "Select a talking point to edit it.": "편집할 말씀자료를 선택하세요.",
     "Sub-points, one a line": "세부 항목, 한 줄에 하나",
-    "One a line": "한 줄에 하나", "Everyone": "대표단 전원",
-    "Delegation ids, separated by commas; empty: everyone":
-        "대표단 id를 쉼표로 구분; 비우면 전원",
+    "One a line": "한 줄에 하나", "Everyone ({n})": "대표단 전원 ({n}명)", "Nobody": "참석자 없음",
+    "The whole delegation, including people added later": "대표단 전원 (나중에 추가되는 사람 포함)",
+    "{id} (not in the delegation)": "{id} (대표단에 없음)",
     # field labels
     "Title": "제목", "Subtitle": "부제", "Organization": "기관", "Purpose": "목적",
     "Objectives": "목표", "Start": "시작", "End": "종료", "Home time zone": "본국 시간대",

@@ -1,17 +1,15 @@
-"""The main window: menus, toolbar, files, recovery, problems, export. A passive view whose
-dialogs are small `ask_*` / `get_*` / `show_*` methods that tests replace."""
+"""The main window: actions, menus, toolbar, pages, status and layout. File, recovery, stop and
+export work live in the mixins it is made of; its dialogs are small `ask_*` / `get_*` / `show_*`
+methods that tests replace."""
 
 from __future__ import annotations
 
-import copy
-import datetime as dt
 import os
 import uuid
 
 from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,28 +18,29 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from briefing import fileformat, model, package_data
-from briefing.problems import SaveError, TripFileError
 from briefing.validate import validate
 
-from .commands import InsertCommand, MoveCommand, RemoveCommand
-from .document import TripDocument, new_trip
-from .export import ExportDialog, ExportJob, ExportOptions, PreviewPane
+from .document import TripDocument
+from .export import ExportJob, PreviewPane
+from .export_actions import ExportActions
+from .file_actions import FileActions
 from .i18n import plain, tr
 from .icons import icon
+from .pages import EDITOR, START
 from .problems_panel import ProblemsPanel
 from .recovery import RecoveryStore
+from .recovery_actions import RecoveryActions
 from .settings import Settings
 from .start_page import StartPage
+from .stop_actions import StopActions
 from .trip_editor import TripEditor
 from .watcher import FileWatch
 
 RECOVERY_INTERVAL_MS = 30_000
 VALIDATE_DELAY_MS = 300
-START, EDITOR, PREVIEW = range(3)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMainWindow):
     def __init__(self, settings: Settings | None = None, recovery_dir: str | None = None):
         super().__init__()
         self.settings = settings or Settings()
@@ -250,252 +249,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] — {title} — Briefing" if title else f"{name}[*] — Briefing")
         self.setWindowModified(self.doc.is_modified())
 
-    def _refresh_recent(self) -> None:
-        files = self.settings.recent_files()
-        self.start_page.set_recent(files)
-        self.recent_menu.clear()
-        for path in files:
-            action = self.recent_menu.addAction(os.path.basename(path))
-            action.setToolTip(path)
-            action.triggered.connect(lambda _c=False, p=path: self.open_file(p))
-        self.recent_menu.addSeparator()
-        clear = self.recent_menu.addAction(tr("Clear Recent"))
-        clear.triggered.connect(lambda: (self.settings.clear_recent_files(), self._refresh_recent()))
-        self.recent_menu.setEnabled(bool(files))
-
     # -- dialogs (tests replace these) ----------------------------------------------------------
-
-    def ask_save_changes(self) -> str:
-        """'save', 'discard' or 'cancel'."""
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Unsaved changes"),
-                          tr("Save changes to “{name}”?", name=self.display_name or tr("Untitled")),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.setInformativeText(tr("Your changes will be lost if you don't save them."))
-        box.button(QMessageBox.StandardButton.Save).setText(tr("Save"))
-        box.button(QMessageBox.StandardButton.Discard).setText(tr("Discard"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(tr("Cancel"))
-        answer = box.exec()
-        return {QMessageBox.StandardButton.Save: "save",
-                QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(answer), "cancel")
 
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.critical(self, title, text)
 
-    def show_load_problems(self, path: str, problems: list) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot open the trip"),
-                          tr("{file} could not be read:", file=os.path.basename(path)),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setInformativeText("\n".join(str(p) for p in problems[:8]))
-        box.setDetailedText("\n".join(str(p) for p in problems))
-        box.exec()
-
-    def get_open_path(self) -> str:
-        folder = os.path.dirname(self.doc.path) if self.doc.path else ""
-        path, _ = QFileDialog.getOpenFileName(
-            self, tr("Open trip"), folder, f"{tr('Trip files (*.yaml *.yml)')};;{tr('All files (*)')}")
-        return path
-
-    def get_save_path(self) -> str:
-        suggested = self.doc.path or (self.doc.trip.info.title or tr("Untitled")) + ".yaml"
-        path, _ = QFileDialog.getSaveFileName(self, tr("Save trip as"), suggested, tr("Trip files (*.yaml *.yml)"))
-        if path and not path.lower().endswith((".yaml", ".yml")):
-            path += ".yaml"
-        return path
-
-    def ask_restore(self, name: str, when: dt.datetime) -> bool:
-        answer = QMessageBox.question(
-            self, tr("Restore unsaved work?"),
-            tr("Briefing found unsaved work on {name} from {when}. Restore it?",
-               name=name, when=when.strftime("%Y-%m-%d %H:%M")),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def ask_reload(self, name: str, modified: bool) -> bool:
-        """True: reload from disk; False: keep what the window has."""
-        box = QMessageBox(QMessageBox.Icon.Question, tr("Changed on disk"), tr(
-            "{name} was changed by another program. Reload it and lose your changes, or keep yours?"
-            if modified else "{name} was changed by another program. Reload it?", name=name), parent=self)
-        reload_button = box.addButton(tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(tr("Keep mine"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is reload_button
-
-    def ask_export_options(self, options: ExportOptions) -> ExportOptions | None:
-        dialog = ExportDialog(options, self)
-        return dialog.options() if dialog.exec() else None
-
     # -- files ----------------------------------------------------------------------------------
 
-    def maybe_save(self) -> bool:
-        """True when it is fine to drop the current trip (saved, discarded or unchanged)."""
-        if not self.doc.is_modified():
-            return True
-        answer = self.ask_save_changes()
-        if answer == "save":
-            return self.save()
-        if answer == "discard":
-            self._drop_recovery()
-            return True
-        return False
-
-    def _set_document(self, trip: model.Trip, path: str | None, name: str = "") -> None:
-        self._drop_recovery()
-        self.doc.replace(trip, path)
-        self.display_name = name or (os.path.basename(path) if path else "")
-        self.recovery_key = None
-        self.watch.watch(self.doc.path)
-        self._show_page(EDITOR)
-        self._update_title()
-        self.validate_timer.start()  # soon, not before the window has shown the trip
-        self.editor.outline.setFocus()
-
-    def new_trip(self) -> None:
-        if not self.maybe_save():
-            return
-        self.untitled_id = uuid.uuid4().hex[:12]
-        self._set_document(new_trip(), None)
-        self.editor.overview.focus_field("title")
-
-    def open_file(self, path: str | None = None) -> bool:
-        path = path or self.get_open_path()
-        if not path or not self.maybe_save():
-            return False
-        try:
-            trip = fileformat.load(path)
-        except TripFileError as e:
-            self.show_load_problems(path, e.problems)
-            return False
-        self._set_document(trip, path)
-        self.settings.add_recent_file(path)
-        self._refresh_recent()
-        self.statusBar().showMessage(tr("Opened {name}", name=os.path.basename(path)), 4000)
-        copy_ = self.recovery.for_file(path)
-        if copy_ is not None and self.ask_restore(os.path.basename(path), copy_.written):
-            self._restore(copy_)
-        elif copy_ is not None:
-            self.recovery.remove(copy_.key)
-        return True
-
-    def open_example(self) -> bool:
-        if not self.maybe_save():
-            return False
-        try:
-            trip = fileformat.loads(package_data.example_text(), package_data.EXAMPLE)
-        except (OSError, TripFileError) as e:
-            self.show_error(tr("Cannot open the trip"), str(e))
-            return False
-        self.untitled_id = uuid.uuid4().hex[:12]
-        self._set_document(trip, None, name=package_data.EXAMPLE)
-        return True
-
-    def save(self) -> bool:
-        if self.doc.path is None:
-            return self.save_as()
-        return self._write(self.doc.path)
-
-    def save_as(self) -> bool:
-        path = self.get_save_path()
-        return bool(path) and self._write(path)
-
-    def _write(self, path: str) -> bool:
-        try:
-            fileformat.save(self.doc.trip, path)
-        except SaveError as e:
-            self.show_error(tr("Cannot save the trip"),
-                            f"{e}\n\n{tr('Your edits are still here; save to another folder.')}")
-            return False
-        self._drop_recovery()
-        if os.path.abspath(path) != self.doc.path:
-            self.doc.set_path(path)
-            self.watch.watch(self.doc.path)
-        else:
-            self.watch.remember()
-        self.display_name = os.path.basename(path)
-        self.doc.undo_stack.setClean()
-        self.settings.add_recent_file(path)
-        self._refresh_recent()
-        self._update_title()
-        self.statusBar().showMessage(tr("Saved {name}", name=os.path.basename(path)), 4000)
-        return True
-
-    def revert(self) -> None:
-        if self.doc.path is None:
-            return
-        path = self.doc.path
-        try:
-            trip = fileformat.load(path)
-        except TripFileError as e:
-            self.show_load_problems(path, e.problems)
-            return
-        self._set_document(trip, path)
-
-    def file_changed_on_disk(self, path: str) -> None:
-        if path != self.doc.path:
-            return
-        if not os.path.exists(path):
-            return  # gone (moved or deleted): the work stays here, Save writes it again
-        if self.ask_reload(os.path.basename(path), self.doc.is_modified()):
-            try:
-                trip = fileformat.load(path)
-            except TripFileError as e:
-                self.show_load_problems(path, e.problems)
-                return
-            self._set_document(trip, path)
-        elif not self.doc.is_modified():
-            self.doc.undo_stack.resetClean()  # the window now differs from the file
-
     # -- recovery -------------------------------------------------------------------------------
-
-    def _recovery_key(self) -> str:
-        return self.recovery.key_for(self.doc.path, self.untitled_id)
-
-    def write_recovery(self) -> None:
-        if not self.doc.is_modified() or not self.recovery_due:
-            return
-        key = self._recovery_key()
-        if self.recovery_key and self.recovery_key != key:
-            self.recovery.remove(self.recovery_key)
-        try:
-            self.recovery.write(key, self.doc.trip, self.doc.path)
-        except (SaveError, OSError) as e:
-            self.statusBar().showMessage(str(e), 8000)
-            return
-        self.recovery_key = key
-        self.recovery_due = False
-
-    def _drop_recovery(self) -> None:
-        if self.recovery_key:
-            self.recovery.remove(self.recovery_key)
-        self.recovery.remove(self._recovery_key())
-        self.recovery_key = None
-        self.recovery_due = False
-
-    def _restore(self, copy_) -> None:
-        try:
-            trip = copy_.load()
-        except TripFileError as e:
-            self.show_load_problems(str(copy_.yaml_path), e.problems)
-            return
-        if copy_.original is None:
-            self.untitled_id = copy_.key.removeprefix("untitled-")
-        self.doc.replace(trip, copy_.original)
-        self.display_name = os.path.basename(copy_.original) if copy_.original else ""
-        self.recovery_key = copy_.key
-        self.watch.watch(self.doc.path)
-        self.doc.undo_stack.resetClean()  # restored work is unsaved work
-        self._show_page(EDITOR)
-        self._update_title()
-        self.revalidate()
-
-    def offer_untitled_recovery(self) -> bool:
-        """At start-up: offer the newest unsaved untitled trip left by a crash."""
-        for copy_ in self.recovery.untitled():
-            if self.ask_restore(tr("Untitled"), copy_.written):
-                self._restore(copy_)
-                return True
-            self.recovery.remove(copy_.key)
-        return False
 
     def start(self, path: str | None = None, example: bool = False) -> None:
         """What `briefing`, `briefing FILE` and `briefing --example` show first."""
@@ -527,97 +288,7 @@ class MainWindow(QMainWindow):
         self._show_page(EDITOR)
         self.editor.go_to(path)
 
-    def add_stop(self) -> None:
-        stops = self.doc.trip.stops
-        row = self.editor.current_stop_row()
-        before = stops[row] if row >= 0 else (stops[-1] if stops else None)
-        stop = model.Stop(date=before.date if before else self.doc.trip.info.start,
-                          city=before.city if before else "", country=before.country if before else "",
-                          timezone=before.timezone if before else "")
-        index = row + 1 if row >= 0 else len(stops)
-        self.doc.undo_stack.push(InsertCommand(self.doc, stops, index, stop, tr("New Stop")))
-        self.editor.select_stop(index)
-        self.editor.stop_editor.header.focus_field("title")
-
-    def duplicate_stop(self) -> None:
-        row = self.editor.current_stop_row()
-        if row < 0:
-            return
-        stops = self.doc.trip.stops
-        self.doc.undo_stack.push(InsertCommand(self.doc, stops, row + 1, copy.deepcopy(stops[row]), tr("Duplicate Stop")))
-        self.editor.select_stop(row + 1)
-
-    def delete_stop(self) -> None:
-        row = self.editor.current_stop_row()
-        if row < 0:
-            return
-        self.doc.undo_stack.push(RemoveCommand(self.doc, self.doc.trip.stops, row, tr("Delete Stop")))
-        if self.doc.trip.stops:
-            self.editor.select_stop(min(row, len(self.doc.trip.stops) - 1))
-        else:
-            self.editor.select_section("stops")
-
-    def move_stop(self, step: int) -> None:
-        row = self.editor.current_stop_row()
-        target = row + step
-        if row < 0 or not 0 <= target < len(self.doc.trip.stops):
-            return
-        self.doc.undo_stack.push(MoveCommand(self.doc, self.doc.trip.stops, row, target, tr("Move stop")))
-        self.editor.select_stop(target)
-
     # -- export ---------------------------------------------------------------------------------
-
-    def export_pdf(self) -> bool:
-        if self.export_job is not None:
-            return False
-        self.revalidate()
-        errors = [p for p in self.problems.problems if p.is_error]
-        if errors:
-            self.problems.show()
-            self.show_error(tr("Cannot export"), tr("The trip has {n} error(s); fix them first (see Problems).", n=len(errors)))
-            return False
-        options = self.ask_export_options(ExportOptions(self._default_pdf_path()))
-        if options is None or not options.path:
-            return False
-        job = ExportJob(self.doc.snapshot(), options)
-        job.setAutoDelete(False)
-        job.signals.finished.connect(self._export_finished)
-        job.signals.failed.connect(self._export_failed)
-        self.export_job = job
-        self.busy.show()
-        self.act_export.setEnabled(False)
-        self.statusBar().showMessage(tr("Exporting the briefing book…"))
-        self.thread_pool.start(job)
-        return True
-
-    def _default_pdf_path(self) -> str:
-        if self.doc.path:
-            return os.path.splitext(self.doc.path)[0] + ".pdf"
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = self.doc.trip.info.title or os.path.splitext(self.display_name)[0] or "briefing"
-        return os.path.join(folder, "".join(c for c in name if c not in '/\\:*?"<>|') + ".pdf")
-
-    def _export_done(self) -> None:
-        self.export_job = None
-        self.busy.hide()
-        self._update_actions()
-        self.statusBar().clearMessage()
-
-    def _export_finished(self, path: str, pages: int, notices: list) -> None:
-        self._export_done()
-        self.last_export = path
-        self.statusBar().showMessage(tr("Wrote {name} ({pages} pages)", name=os.path.basename(path), pages=pages), 8000)
-        if notices:
-            self.show_notices(notices)
-        if self.preview.show_pdf(path):
-            self._show_page(PREVIEW)
-
-    def show_notices(self, notices: list[str]) -> None:
-        QMessageBox.information(self, tr("Export PDF"), "\n".join(notices))
-
-    def _export_failed(self, message: str) -> None:
-        self._export_done()
-        self.show_error(tr("Export failed"), message)
 
     # -- the rest -------------------------------------------------------------------------------
 
@@ -631,19 +302,6 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(self, tr("&About Briefing").replace("&", ""),
                           f"<b>Briefing {__version__}</b><br>{tr('Delegation trip briefing books')}")
-
-    def dragEnterEvent(self, event) -> None:
-        if any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        for url in event.mimeData().urls():
-            path = url.toLocalFile()
-            if path.lower().endswith((".yaml", ".yml")):
-                event.acceptProposedAction()
-                QTimer.singleShot(0, lambda p=path: self.open_file(p))
-                return
-        self.statusBar().showMessage(tr("Only .yaml trip files can be dropped here."), 5000)
 
     def closeEvent(self, event) -> None:
         if not self.maybe_save():

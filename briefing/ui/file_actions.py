@@ -1,0 +1,218 @@
+"""The window's file work: new, open, save, save as, revert, recent files, changes on disk, drops.
+
+A mixin of MainWindow; its dialogs are small `ask_*` / `get_*` methods that tests replace.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from briefing import fileformat, model, package_data
+from briefing.problems import SaveError, TripFileError
+
+from .document import new_trip
+from .i18n import tr
+from .pages import EDITOR
+
+
+class FileActions:
+    """Open, save and reload trips for MainWindow (which provides doc, settings, watch…)."""
+
+    # -- dialogs (tests replace these) ----------------------------------------------------------
+
+    def ask_save_changes(self) -> str:
+        """'save', 'discard' or 'cancel'."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Unsaved changes"),
+                          tr("Save changes to “{name}”?", name=self.display_name or tr("Untitled")),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(tr("Your changes will be lost if you don't save them."))
+        box.button(QMessageBox.StandardButton.Save).setText(tr("Save"))
+        box.button(QMessageBox.StandardButton.Discard).setText(tr("Discard"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(tr("Cancel"))
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(answer), "cancel")
+
+    def show_load_problems(self, path: str, problems: list) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot open the trip"),
+                          tr("{file} could not be read:", file=os.path.basename(path)),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText("\n".join(str(p) for p in problems[:8]))
+        box.setDetailedText("\n".join(str(p) for p in problems))
+        box.exec()
+
+    def get_open_path(self) -> str:
+        folder = os.path.dirname(self.doc.path) if self.doc.path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Open trip"), folder, f"{tr('Trip files (*.yaml *.yml)')};;{tr('All files (*)')}")
+        return path
+
+    def get_save_path(self) -> str:
+        suggested = self.doc.path or (self.doc.trip.info.title or tr("Untitled")) + ".yaml"
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save trip as"), suggested, tr("Trip files (*.yaml *.yml)"))
+        if path and not path.lower().endswith((".yaml", ".yml")):
+            path += ".yaml"
+        return path
+
+    def ask_reload(self, name: str, modified: bool) -> bool:
+        """True: reload from disk; False: keep what the window has."""
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Changed on disk"), tr(
+            "{name} was changed by another program. Reload it and lose your changes, or keep yours?"
+            if modified else "{name} was changed by another program. Reload it?", name=name), parent=self)
+        reload_button = box.addButton(tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Keep mine"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is reload_button
+
+    # -- files ----------------------------------------------------------------------------------
+
+    def _refresh_recent(self) -> None:
+        files = self.settings.recent_files()
+        self.start_page.set_recent(files)
+        self.recent_menu.clear()
+        for path in files:
+            action = self.recent_menu.addAction(os.path.basename(path))
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_file(p))
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(tr("Clear Recent"))
+        clear.triggered.connect(lambda: (self.settings.clear_recent_files(), self._refresh_recent()))
+        self.recent_menu.setEnabled(bool(files))
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current trip (saved, discarded or unchanged)."""
+        if not self.doc.is_modified():
+            return True
+        answer = self.ask_save_changes()
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self._drop_recovery()
+            return True
+        return False
+
+    def _set_document(self, trip: model.Trip, path: str | None, name: str = "") -> None:
+        self._drop_recovery()
+        self.doc.replace(trip, path)
+        self.display_name = name or (os.path.basename(path) if path else "")
+        self.recovery_key = None
+        self.watch.watch(self.doc.path)
+        self._show_page(EDITOR)
+        self._update_title()
+        self.validate_timer.start()  # soon, not before the window has shown the trip
+        self.editor.outline.setFocus()
+
+    def new_trip(self) -> None:
+        if not self.maybe_save():
+            return
+        self.untitled_id = uuid.uuid4().hex[:12]
+        self._set_document(new_trip(), None)
+        self.editor.overview.focus_field("title")
+
+    def open_file(self, path: str | None = None) -> bool:
+        path = path or self.get_open_path()
+        if not path or not self.maybe_save():
+            return False
+        try:
+            trip = fileformat.load(path)
+        except TripFileError as e:
+            self.show_load_problems(path, e.problems)
+            return False
+        self._set_document(trip, path)
+        self.settings.add_recent_file(path)
+        self._refresh_recent()
+        self.statusBar().showMessage(tr("Opened {name}", name=os.path.basename(path)), 4000)
+        copy_ = self.recovery.for_file(path)
+        if copy_ is not None and self.ask_restore(os.path.basename(path), copy_.written):
+            self._restore(copy_)
+        elif copy_ is not None:
+            self.recovery.remove(copy_.key)
+        return True
+
+    def open_example(self) -> bool:
+        if not self.maybe_save():
+            return False
+        try:
+            trip = fileformat.loads(package_data.example_text(), package_data.EXAMPLE)
+        except (OSError, TripFileError) as e:
+            self.show_error(tr("Cannot open the trip"), str(e))
+            return False
+        self.untitled_id = uuid.uuid4().hex[:12]
+        self._set_document(trip, None, name=package_data.EXAMPLE)
+        return True
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as()
+        return self._write(self.doc.path)
+
+    def save_as(self) -> bool:
+        path = self.get_save_path()
+        return bool(path) and self._write(path)
+
+    def _write(self, path: str) -> bool:
+        try:
+            fileformat.save(self.doc.trip, path)
+        except SaveError as e:
+            self.show_error(tr("Cannot save the trip"),
+                            f"{e}\n\n{tr('Your edits are still here; save to another folder.')}")
+            return False
+        self._drop_recovery()
+        if os.path.abspath(path) != self.doc.path:
+            self.doc.set_path(path)
+            self.watch.watch(self.doc.path)
+        else:
+            self.watch.remember()
+        self.display_name = os.path.basename(path)
+        self.doc.undo_stack.setClean()
+        self.settings.add_recent_file(path)
+        self._refresh_recent()
+        self._update_title()
+        self.statusBar().showMessage(tr("Saved {name}", name=os.path.basename(path)), 4000)
+        return True
+
+    def revert(self) -> None:
+        if self.doc.path is None:
+            return
+        path = self.doc.path
+        try:
+            trip = fileformat.load(path)
+        except TripFileError as e:
+            self.show_load_problems(path, e.problems)
+            return
+        self._set_document(trip, path)
+
+    def file_changed_on_disk(self, path: str) -> None:
+        if path != self.doc.path:
+            return
+        if not os.path.exists(path):
+            return  # gone (moved or deleted): the work stays here, Save writes it again
+        if self.ask_reload(os.path.basename(path), self.doc.is_modified()):
+            try:
+                trip = fileformat.load(path)
+            except TripFileError as e:
+                self.show_load_problems(path, e.problems)
+                return
+            self._set_document(trip, path)
+        elif not self.doc.is_modified():
+            self.doc.undo_stack.resetClean()  # the window now differs from the file
+
+    # -- drops ----------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            path = url.toLocalFile()
+            if path.lower().endswith((".yaml", ".yml")):
+                event.acceptProposedAction()
+                QTimer.singleShot(0, lambda p=path: self.open_file(p))
+                return
+        self.statusBar().showMessage(tr("Only .yaml trip files can be dropped here."), 5000)

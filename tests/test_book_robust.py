@@ -171,3 +171,12 @@ def test_editions_of_a_small_trip(tmp_path, edition):
     for secret in ("내부 전략", "내부 질문", "비밀 메모"):
         assert (secret in whole) == (edition == "full")
     assert ("공개 질문" in whole) == (edition == "full")
+
+
+def test_an_endless_stop_title_and_trip_title(tmp_path):
+    trip = small_trip()
+    trip.stops[0].title = "제목" * 1500
+    trip.info.title = "출장" * 1500
+    texts, reader = export_text(trip, tmp_path)
+    assert "제목제목" in texts[2] or any("제목제목" in t for t in texts)
+    assert len(reader.outline) >= 3

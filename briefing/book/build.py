@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 from ..model import Trip
 from . import front, sections, stop
 from .context import FULL, HANDOUT, Ctx
-from .document import PAPERS, BookCanvas, BookDoc, Furniture
+from .document import PAPERS, BookCanvas, BookDoc, Furniture, text_width
 from .fonts import BUILD_LOCK, FontNotUsable, FontSet, choose
 from .labels import Labels
 from .styles import make_styles
@@ -107,8 +107,7 @@ def render(trip: Trip, *, paper: str = "a4", edition: str = FULL,
         return canv
 
     with BUILD_LOCK:
-        probe = BookDoc(io.BytesIO(), paper, Furniture("", "", "", fonts.regular, fonts.bold))
-        ctx = context(trip, edition, fonts, probe.width)
+        ctx = context(trip, edition, fonts, text_width(paper))
         doc = make_doc(buffer, trip, paper, ctx)
         try:
             doc.build(story(ctx, doc.pagesize[1]), canvasmaker=canvasmaker)

@@ -30,6 +30,10 @@ HEADER_Y = 15 * mm  # header baseline, from the top edge
 FOOTER_Y = 11 * mm  # footer baseline, from the bottom edge
 
 
+def text_width(paper: str) -> float:
+    return PAPERS[paper][0] - 2 * MARGIN_SIDE
+
+
 class BookCanvas(Canvas):
     """A canvas that knows each bookmark's page and defines the page-number forms on save."""
 

@@ -157,7 +157,7 @@ class Panel(Flowable):
                 return []
             return [self._piece(head, top=self.top, bottom=False),
                     self._piece(rest, top=False, bottom=self.bottom)]
-        return [self]
+        return []  # it fits but for its bottom padding: better whole on the next page
 
     def _piece(self, content, *, top, bottom) -> Panel:
         return Panel(content, fill=self.fill, bar=self.bar, bar_width=self.bar_width,

@@ -153,8 +153,8 @@ class Panel(Flowable):
                 rest = list(parts[1:]) + rest
             else:
                 rest = [f] + rest
-            if not head:
-                return []
+            if not head or (len(head) == 1 and head[0] is self.content[0] and rest):
+                return []  # a talking point's speaker line alone at a page foot: move it all
             return [self._piece(head, top=self.top, bottom=False),
                     self._piece(rest, top=False, bottom=self.bottom)]
         return []  # it fits but for its bottom padding: better whole on the next page

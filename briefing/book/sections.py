@@ -168,5 +168,5 @@ def contacts(ctx: Ctx) -> list[Flowable]:
     rows = [[Paragraph(lines(f"<b>{ctx.m(c.name)}</b>", muted(ctx.m(c.role), 8)), S.cell),
              ctx.cell(c.phone), ctx.cell(c.email), ctx.cell(c.notes)]
             for c in ctx.trip.contacts]
-    table = ctx.table([L["name"], L["phone"], L["email"], L["notes_col"]], rows, [50, 34, 42, 44])
+    table = ctx.table([L["name"], L["phone"], L["email"], L["notes_col"]], rows, [46, 30, 52, 42])
     return ctx.section(L["contacts"], "contacts", [table] if table else [])

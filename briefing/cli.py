@@ -11,7 +11,7 @@ from . import __version__, package_data
 from .problems import Problem, SaveError, has_errors
 from .validate import check_file as check
 
-COMMANDS = ("validate", "example", "schema", "export")
+COMMANDS = ("validate", "example", "schema", "export", "calendar")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -20,7 +20,7 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Write a delegation trip's agendas and talking points and print its briefing book.\n"
             "Without a command, opens the window (on FILE, if given)."),
-        usage="briefing [FILE | --example]\n       briefing {validate,example,schema,export} ...",
+        usage="briefing [FILE | --example]\n       briefing {validate,example,schema,export,calendar} ...",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
@@ -40,6 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", choices=("a4", "letter"), default="a4")
     p.add_argument("--edition", choices=("full", "handout"), default="full")
     p.add_argument("--font", metavar="PATH", help="a TrueType (.ttf/.ttc) font with Korean glyphs")
+
+    p = sub.add_parser("calendar", help="write the schedule as an iCalendar (.ics) file")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT.ics", help="default: FILE with .ics")
     return parser
 
 
@@ -52,8 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         _parser().print_help()
         return 0
-    return {"validate": _validate, "example": _example, "schema": _schema, "export": _export}[
-        args.command](args)
+    commands = {"validate": _validate, "example": _example, "schema": _schema, "export": _export,
+                "calendar": _calendar}
+    return commands[args.command](args)
 
 
 def _utf8_output() -> None:
@@ -130,6 +135,25 @@ def _export(args) -> int:
         print(f"briefing: warning: {notice}", file=sys.stderr)
     pages = getattr(result, "pages", None)
     print(f"wrote {output}" + (f" ({pages} pages)" if pages else ""))
+    return 0
+
+
+def _calendar(args) -> int:
+    from . import calendar
+    from .atomic import write_atomic
+
+    trip, problems = check(args.file)
+    _print(problems, sys.stderr)
+    if trip is None or has_errors(problems):
+        print(f"briefing: {args.file} has errors; no calendar was written", file=sys.stderr)
+        return 1
+    output = args.output or str(Path(args.file).with_suffix(".ics"))
+    try:
+        write_atomic(Path(output), calendar.dumps(trip).encode("utf-8"))
+    except SaveError as e:
+        print(f"briefing: {e}", file=sys.stderr)
+        return 1
+    print(f"wrote {output}")
     return 0
 
 

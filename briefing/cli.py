@@ -99,15 +99,7 @@ def _example(args) -> int:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
         return 0
-    from .atomic import write_atomic
-
-    try:
-        write_atomic(Path(args.output), text.encode("utf-8"))
-    except SaveError as e:
-        print(f"briefing: {e}", file=sys.stderr)
-        return 1
-    print(f"wrote {args.output}")
-    return 0
+    return _write(args.output, text)
 
 
 def _schema(args) -> int:
@@ -117,11 +109,19 @@ def _schema(args) -> int:
     return 0
 
 
-def _export(args) -> int:
-    trip, problems = check(args.file)
+def _checked(path: str, what: str):
+    """The trip in `path` if it has no errors (warnings are printed); None after printing why."""
+    trip, problems = check(path)
     _print(problems, sys.stderr)
     if trip is None or has_errors(problems):
-        print(f"briefing: {args.file} has errors; no book was written", file=sys.stderr)
+        print(f"briefing: {path} has errors; no {what} was written", file=sys.stderr)
+        return None
+    return trip
+
+
+def _export(args) -> int:
+    trip = _checked(args.file, "book")
+    if trip is None:
         return 1
     output = args.output or str(Path(args.file).with_suffix(".pdf"))
     from .book import BookError, export_pdf
@@ -131,25 +131,26 @@ def _export(args) -> int:
     except (BookError, SaveError) as e:
         print(f"briefing: {e}", file=sys.stderr)
         return 1
-    for notice in getattr(result, "notices", ()):
+    for notice in result.notices:
         print(f"briefing: warning: {notice}", file=sys.stderr)
-    pages = getattr(result, "pages", None)
-    print(f"wrote {output}" + (f" ({pages} pages)" if pages else ""))
+    print(f"wrote {output} ({result.pages} pages)")
     return 0
 
 
 def _calendar(args) -> int:
+    trip = _checked(args.file, "calendar")
+    if trip is None:
+        return 1
     from . import calendar
+
+    return _write(args.output or str(Path(args.file).with_suffix(".ics")), calendar.dumps(trip))
+
+
+def _write(output: str, text: str) -> int:
     from .atomic import write_atomic
 
-    trip, problems = check(args.file)
-    _print(problems, sys.stderr)
-    if trip is None or has_errors(problems):
-        print(f"briefing: {args.file} has errors; no calendar was written", file=sys.stderr)
-        return 1
-    output = args.output or str(Path(args.file).with_suffix(".ics"))
     try:
-        write_atomic(Path(output), calendar.dumps(trip).encode("utf-8"))
+        write_atomic(Path(output), text.encode("utf-8"))
     except SaveError as e:
         print(f"briefing: {e}", file=sys.stderr)
         return 1

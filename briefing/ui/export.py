@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from .i18n import tr
 from .icons import icon
+from .shortcuts import with_shortcut
 
 
 @dataclass
@@ -30,6 +32,23 @@ class ExportOptions:
     path: str
     paper: str = "a4"
     edition: str = "full"
+    font: str = ""  # a .ttf/.ttc file from Preferences; "" lets the book choose
+
+
+def paper_combo(value: str, parent=None) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.addItem("A4", "a4")
+    combo.addItem(tr("US Letter"), "letter")
+    combo.setCurrentIndex(max(combo.findData(value), 0))
+    return combo
+
+
+def edition_combo(value: str, parent=None) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.addItem(tr("Full (principal's book)"), "full")
+    combo.addItem(tr("Handout (no internal items)"), "handout")
+    combo.setCurrentIndex(max(combo.findData(value), 0))
+    return combo
 
 
 class ExportDialog(QDialog):
@@ -38,14 +57,9 @@ class ExportDialog(QDialog):
     def __init__(self, options: ExportOptions, parent=None):
         super().__init__(parent)
         self.setWindowTitle(tr("Export PDF"))
-        self.paper = QComboBox(self)
-        self.paper.addItem("A4", "a4")
-        self.paper.addItem("US Letter", "letter")
-        self.paper.setCurrentIndex(max(self.paper.findData(options.paper), 0))
-        self.edition = QComboBox(self)
-        self.edition.addItem(tr("Full (principal's book)"), "full")
-        self.edition.addItem(tr("Handout (no internal items)"), "handout")
-        self.edition.setCurrentIndex(max(self.edition.findData(options.edition), 0))
+        self.font = options.font
+        self.paper = paper_combo(options.paper, self)
+        self.edition = edition_combo(options.edition, self)
         self.path = QLineEdit(options.path, self)
         self.path.setMinimumWidth(360)
         browse = QToolButton(self)
@@ -55,10 +69,16 @@ class ExportDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
+        font = QLabel(os.path.basename(self.font) if self.font else tr("Chosen by Briefing"), self)
+        font.setToolTip(self.font or tr("Set a font file in Edit ▸ Preferences"))
+        font.setEnabled(False)
         form = QFormLayout()
-        form.addRow(tr("Paper"), self.paper)
-        form.addRow(tr("Edition"), self.edition)
-        form.addRow("PDF", where)
+        for text, field in ((tr("&Paper:"), self.paper), (tr("E&dition:"), self.edition),
+                            (tr("&File:"), self.path)):
+            label = QLabel(text, self)
+            label.setBuddy(field)
+            form.addRow(label, where if field is self.path else field)
+        form.addRow(tr("Font:"), font)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
@@ -77,7 +97,7 @@ class ExportDialog(QDialog):
         path = self.path.text().strip()
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"
-        return ExportOptions(path, self.paper.currentData(), self.edition.currentData())
+        return ExportOptions(path, self.paper.currentData(), self.edition.currentData(), self.font)
 
 
 class ExportSignals(QObject):
@@ -101,7 +121,7 @@ class ExportJob(QRunnable):
             return
         try:
             result = export_pdf(self.trip, self.options.path, paper=self.options.paper,
-                                edition=self.options.edition)
+                                edition=self.options.edition, font=self.options.font or None)
         except Exception as e:  # BookError, SaveError, or a bug: shown to the user, never raised
             self.signals.failed.emit(str(e) or type(e).__name__)
             return
@@ -129,16 +149,28 @@ class PreviewPane(QWidget):
         self.title = QLabel(self)
         bar = QToolBar(self)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        back = bar.addAction(icon("mdi6.arrow-left"), tr("Close preview"), self.closed)
-        back.setToolTip(tr("Close preview"))
-        bar.addAction(icon("mdi6.open-in-new"), tr("Open in viewer"), self.open_external)
-        bar.addSeparator()
-        bar.addAction(icon("mdi6.magnify-minus-outline"), tr("Zoom out"), lambda: self._zoom(1 / 1.25))
-        bar.addAction(icon("mdi6.magnify-plus-outline"), tr("Zoom in"), lambda: self._zoom(1.25))
-        bar.addAction(icon("mdi6.arrow-expand-horizontal"), tr("Fit width"),
-                      lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
-        bar.addAction(icon("mdi6.fit-to-page-outline"), tr("Whole page"),
-                      lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
+        for icon_name, text, slot, keys in (
+            ("mdi6.arrow-left", tr("Close preview"), self.closed.emit, [QKeySequence("Esc")]),
+            ("mdi6.open-in-new", tr("Open in viewer"), self.open_external, []),
+            (None, None, None, None),
+            ("mdi6.magnify-minus-outline", tr("Zoom out"), lambda: self._zoom(1 / 1.25),
+             QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut)),
+            ("mdi6.magnify-plus-outline", tr("Zoom in"), lambda: self._zoom(1.25),
+             QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn)),
+            ("mdi6.arrow-expand-horizontal", tr("Fit width"),
+             lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth), []),
+            ("mdi6.fit-to-page-outline", tr("Whole page"),
+             lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView), []),
+        ):
+            if icon_name is None:
+                bar.addSeparator()
+                continue
+            action = bar.addAction(icon(icon_name), text)
+            action.triggered.connect(slot)
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            with_shortcut(action, text)
+            self.addAction(action)  # the keys work wherever the focus is in the preview
         bar.addSeparator()
         bar.addWidget(self.title)
         layout = QVBoxLayout(self)

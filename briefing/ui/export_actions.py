@@ -28,7 +28,9 @@ class ExportActions:
             self.problems.show()
             self.show_error(tr("Cannot export"), tr("The trip has {n} error(s); fix them first (see Problems).", n=len(errors)))
             return False
-        options = self.ask_export_options(ExportOptions(self._default_pdf_path()))
+        settings = self.settings
+        options = self.ask_export_options(ExportOptions(
+            self._default_pdf_path(), settings.paper(), settings.edition(), settings.book_font()))
         if options is None or not options.path:
             return False
         job = ExportJob(self.doc.snapshot(), options)

@@ -48,11 +48,10 @@ KO: dict[str, str] = {
     "Notes": "메모", "Agenda": "세부 일정", "Talking points": "말씀자료",
     # table buttons
     "Add": "추가", "Insert": "삽입", "Delete": "삭제", "Move up": "위로", "Move down": "아래로",
-    "Add a row at the end (Ctrl+Enter)": "끝에 행 추가 (Ctrl+Enter)",
-    "Insert a row above the selected one (Ins)": "선택한 행 위에 삽입 (Ins)",
-    "Delete the selected rows (Del)": "선택한 행 삭제 (Del)",
-    "Move the selected row up (Ctrl+Shift+Up)": "선택한 행을 위로 (Ctrl+Shift+Up)",
-    "Move the selected row down (Ctrl+Shift+Down)": "선택한 행을 아래로 (Ctrl+Shift+Down)",
+    "Add a row at the end": "끝에 행 추가",
+    "Insert a row above the selected one": "선택한 행 위에 삽입",
+    "Delete the selected rows": "선택한 행 삭제",
+    "Move the selected row up": "선택한 행을 위로", "Move the selected row down": "선택한 행을 아래로",
     "Copy": "복사", "Paste": "붙여넣기", "Copy the selected rows": "선택한 행 복사",
     "Paste rows below the selected one": "선택한 행 아래에 붙여넣기",
     "Add row": "행 추가", "Delete rows": "행 삭제", "Move row": "행 이동", "Paste rows": "행 붙여넣기",
@@ -97,6 +96,30 @@ KO: dict[str, str] = {
     "Problems": "문제", "No problems found.": "문제가 없습니다.", "Field": "항목",
     "Message": "내용", "{e} errors, {w} warnings": "오류 {e}건, 경고 {w}건",
     "error": "오류", "warning": "경고",
+    # preferences and keyboard
+    "&Preferences…": "환경 설정(&P)…", "Preferences": "환경 설정", "Preferences saved": "환경 설정을 저장했습니다",
+    "Window language, the book's font, default paper and edition":
+        "창 언어, 브리핑북 글꼴, 기본 용지와 판본",
+    "Window &language:": "창 언어(&L):", "Book &font:": "브리핑북 글꼴(&F):",
+    "Default &paper:": "기본 용지(&P):", "Default &edition:": "기본 판본(&E):",
+    "Chosen by Briefing": "Briefing이 선택",
+    "Chosen by Briefing (a Korean TrueType font on this computer)":
+        "Briefing이 선택 (이 컴퓨터의 한글 TrueType 글꼴)",
+    "Choose a font file": "글꼴 파일 선택", "TrueType fonts (*.ttf *.ttc)": "TrueType 글꼴 (*.ttf *.ttc)",
+    "Choose a TrueType font file (.ttf or .ttc).": "TrueType 글꼴 파일(.ttf 또는 .ttc)을 고르세요.",
+    "There is no such file.": "그런 파일이 없습니다.",
+    "The book embeds this font, so the PDF reads the same everywhere. Leave empty to let Briefing choose.":
+        "브리핑북에 이 글꼴이 들어가므로 PDF가 어디서나 똑같이 보입니다. 비워 두면 Briefing이 고릅니다.",
+    "Set a font file in Edit ▸ Preferences": "편집 ▸ 환경 설정에서 글꼴 파일을 지정하세요",
+    "OK": "확인", "US Letter": "US 레터", "&Paper:": "용지(&P):", "E&dition:": "판본(&D):",
+    "&File:": "파일(&F):", "Font:": "글꼴:",
+    "Go to the &Outline": "개요로 이동(&O)", "Go to the &Editor": "편집기로 이동(&E)",
+    "&Next Pane": "다음 창 영역(&N)",
+    "Move the keyboard focus to the outline": "키보드 초점을 개요로 옮깁니다",
+    "Move the keyboard focus to the editor of what is selected": "키보드 초점을 선택한 항목의 편집기로 옮깁니다",
+    "Move the keyboard focus between the outline, the editor and Problems":
+        "키보드 초점을 개요, 편집기, 문제 창 사이에서 옮깁니다",
+    "Show or hide the list of errors and warnings": "오류와 경고 목록을 보이거나 숨깁니다",
     # files and dialogs
     "Unsaved changes": "저장하지 않은 변경", "Save changes to “{name}”?":
         "“{name}”의 변경 내용을 저장할까요?",

@@ -27,16 +27,19 @@ from .file_actions import FileActions
 from .i18n import plain, tr
 from .icons import icon
 from .pages import EDITOR, START
+from .preferences import PreferencesDialog
 from .problems_panel import ProblemsPanel
 from .recovery import RecoveryStore
 from .recovery_actions import RecoveryActions
 from .settings import Settings
+from .shortcuts import with_shortcut
 from .start_page import StartPage
 from .stop_actions import StopActions
 from .trip_editor import TripEditor
 from .watcher import FileWatch
 
 RECOVERY_INTERVAL_MS = 30_000
+
 VALIDATE_DELAY_MS = 300
 
 
@@ -84,11 +87,14 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         action = QAction(icon(icon_name), text, self)
         action.setObjectName(name)
         action.setIconText(plain(text))
-        if keys is not None:
-            action.setShortcuts(keys if isinstance(keys, list) else QKeySequence.keyBindings(keys)
-                                if isinstance(keys, QKeySequence.StandardKey) else [QKeySequence(keys)])
-        action.setToolTip(tip or plain(text))
+        if isinstance(keys, QKeySequence.StandardKey):
+            keys = QKeySequence.keyBindings(keys)
+        elif isinstance(keys, str):
+            keys = [QKeySequence(keys)]
+        if keys:
+            action.setShortcuts(keys)
         action.setStatusTip(tip)
+        with_shortcut(action, tip or plain(text))
         if slot is not None:
             action.triggered.connect(slot)
         self.addAction(action)
@@ -113,12 +119,30 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         self.act_redo.setShortcuts(QKeySequence.keyBindings(K.Redo))
         for action in (self.act_undo, self.act_redo):
             self.addAction(action)
+            with_shortcut(action, plain(action.text()))
+        # The undo actions' texts follow the stack ("Undo Edit Title"); their tooltips follow too.
+        stack.undoTextChanged.connect(self._undo_tooltips)  # after the actions' own update
+        stack.redoTextChanged.connect(self._undo_tooltips)
         self.act_add_stop = self._action("addStop", tr("New Stop"), "mdi6.map-marker-plus-outline", self.add_stop, "Ctrl+T", tr("Add a stop after the selected one"))
         self.act_dup_stop = self._action("duplicateStop", tr("Duplicate Stop"), "mdi6.content-copy", self.duplicate_stop, "Ctrl+D", tr("Copy the selected stop"))
         self.act_del_stop = self._action("deleteStop", tr("Delete Stop"), "mdi6.map-marker-remove-outline", self.delete_stop, "Ctrl+Shift+Delete", tr("Delete the selected stop"))
         self.act_stop_up = self._action("stopUp", tr("Move Stop Up"), "mdi6.arrow-up-bold-outline", lambda: self.move_stop(-1), "Alt+Shift+Up")
         self.act_stop_down = self._action("stopDown", tr("Move Stop Down"), "mdi6.arrow-down-bold-outline", lambda: self.move_stop(1), "Alt+Shift+Down")
         self.act_about = self._action("about", tr("&About Briefing"), "mdi6.information-outline", self.about)
+        self.act_preferences = self._action(
+            "preferences", tr("&Preferences…"), "mdi6.cog-outline", self.edit_preferences,
+            QKeySequence.keyBindings(K.Preferences) or [QKeySequence("Ctrl+,")],
+            tr("Window language, the book's font, default paper and edition"))
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_focus_outline = self._action(
+            "focusOutline", tr("Go to the &Outline"), "mdi6.file-tree-outline",
+            self.focus_outline, "Ctrl+1", tr("Move the keyboard focus to the outline"))
+        self.act_focus_editor = self._action(
+            "focusEditor", tr("Go to the &Editor"), "mdi6.form-textbox", self.focus_editor,
+            "Ctrl+2", tr("Move the keyboard focus to the editor of what is selected"))
+        self.act_next_pane = self._action(
+            "nextPane", tr("&Next Pane"), "mdi6.swap-horizontal", self.focus_next_pane, "F6",
+            tr("Move the keyboard focus between the outline, the editor and Problems"))
 
         toolbar = QToolBar(tr("Toolbar"), self)
         toolbar.setObjectName("mainToolbar")
@@ -129,6 +153,10 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+
+    def _undo_tooltips(self, *_args) -> None:
+        for action in (self.act_undo, self.act_redo):
+            with_shortcut(action, plain(action.text()))
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -147,19 +175,17 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_add_stop, self.act_dup_stop, self.act_del_stop,
                               self.act_stop_up, self.act_stop_down])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_preferences)
         view_menu = bar.addMenu(tr("&View"))
         problems_action = self.problems.toggleViewAction()
         problems_action.setText(tr("&Problems"))
         problems_action.setIcon(icon("mdi6.alert-circle-outline"))
         problems_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        with_shortcut(problems_action, tr("Show or hide the list of errors and warnings"))
         view_menu.addAction(problems_action)
-        language_menu = view_menu.addMenu(icon("mdi6.translate"), tr("&Language"))
-        current = self.settings.language()
-        for code, label in (("", tr("System")), ("ko", tr("Korean")), ("en", tr("English"))):
-            action = language_menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+        view_menu.addSeparator()
+        view_menu.addActions([self.act_focus_outline, self.act_focus_editor, self.act_next_pane])
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(self.act_about)
 
@@ -292,10 +318,41 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
 
     # -- the rest -------------------------------------------------------------------------------
 
-    def set_language(self, code: str) -> None:
-        self.settings.set_language(code)
-        QMessageBox.information(self, tr("&Language").replace("(&L)", "").replace("&", ""),
-                                tr("The language takes effect when Briefing starts again."))
+    def ask_preferences(self) -> bool:
+        """Show Preferences; True when the user chose OK (the settings are then stored)."""
+        dialog = PreferencesDialog(self.settings, self)
+        if not dialog.exec():
+            return False
+        dialog.save()
+        return True
+
+    def edit_preferences(self) -> None:
+        if self.ask_preferences():
+            self.statusBar().showMessage(tr("Preferences saved"), 4000)
+
+    # -- keyboard focus between the panes ----------------------------------------------------------
+
+    def focus_outline(self) -> None:
+        if self.central.currentIndex() == EDITOR:
+            self.editor.outline.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_editor(self) -> None:
+        if self.central.currentIndex() == EDITOR:
+            self.editor.focus_current_page()
+
+    def focus_next_pane(self) -> None:
+        """F6: outline → editor → Problems (when shown) → outline."""
+        if self.central.currentIndex() != EDITOR:
+            return
+        focus = self.focusWidget()
+        in_outline = focus is self.editor.outline
+        in_problems = focus is not None and self.problems.isAncestorOf(focus)
+        if in_outline:
+            self.focus_editor()
+        elif not in_problems and self.problems.isVisible():
+            self.problems.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.focus_outline()
 
     def about(self) -> None:
         from briefing import __version__
@@ -311,8 +368,10 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         self._save_layout()
         self.recovery_timer.stop()
         self.validate_timer.stop()
-        try:
-            self.doc.undo_stack.cleanChanged.disconnect()
-        except (RuntimeError, TypeError):
-            pass
+        stack = self.doc.undo_stack
+        for signal in (stack.cleanChanged, stack.undoTextChanged, stack.redoTextChanged):
+            try:
+                signal.disconnect()
+            except (RuntimeError, TypeError):
+                pass
         event.accept()

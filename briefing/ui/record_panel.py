@@ -22,6 +22,7 @@ from .delegates import FieldDelegate
 from .forms import FieldForm
 from .i18n import tr
 from .icons import icon
+from .shortcuts import with_shortcut
 from .table_models import RecordTableModel
 
 
@@ -67,15 +68,15 @@ class RecordTablePanel(QWidget):
         self.buttons.setSpacing(2)
         self.actions: dict[str, QAction] = {}
         for name, text, tip, icon_name, keys, slot in (
-            ("add", tr("Add"), tr("Add a row at the end (Ctrl+Enter)"), "mdi6.plus",
-             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")], self.add_row),
-            ("insert", tr("Insert"), tr("Insert a row above the selected one (Ins)"),
+            ("add", tr("Add"), tr("Add a row at the end"), "mdi6.plus",
+             [QKeySequence("Ctrl+Enter"), QKeySequence("Ctrl+Return")], self.add_row),
+            ("insert", tr("Insert"), tr("Insert a row above the selected one"),
              "mdi6.table-row-plus-before", [QKeySequence(Qt.Key.Key_Insert)], self.insert_row),
-            ("delete", tr("Delete"), tr("Delete the selected rows (Del)"), "mdi6.delete-outline",
+            ("delete", tr("Delete"), tr("Delete the selected rows"), "mdi6.delete-outline",
              [QKeySequence(QKeySequence.StandardKey.Delete)], self.delete_rows),
-            ("up", tr("Move up"), tr("Move the selected row up (Ctrl+Shift+Up)"), "mdi6.arrow-up",
+            ("up", tr("Move up"), tr("Move the selected row up"), "mdi6.arrow-up",
              [QKeySequence("Ctrl+Shift+Up")], lambda: self.move_current(-1)),
-            ("down", tr("Move down"), tr("Move the selected row down (Ctrl+Shift+Down)"),
+            ("down", tr("Move down"), tr("Move the selected row down"),
              "mdi6.arrow-down", [QKeySequence("Ctrl+Shift+Down")], lambda: self.move_current(1)),
             ("copy", tr("Copy"), tr("Copy the selected rows"), "mdi6.content-copy",
              QKeySequence.keyBindings(QKeySequence.StandardKey.Copy), self.copy_rows),
@@ -83,8 +84,8 @@ class RecordTablePanel(QWidget):
              QKeySequence.keyBindings(QKeySequence.StandardKey.Paste), self.paste_rows),
         ):
             action = QAction(icon(icon_name), text, self)
-            action.setToolTip(tip)
             action.setShortcuts(keys)
+            with_shortcut(action, tip)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.view.addAction(action)

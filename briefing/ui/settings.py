@@ -7,6 +7,8 @@ import os
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 10
+PAPERS = ("a4", "letter")
+EDITIONS = ("full", "handout")
 
 
 class Settings:
@@ -20,6 +22,27 @@ class Settings:
 
     def set_language(self, value: str) -> None:
         self.q.setValue("language", value)
+
+    def book_font(self) -> str:
+        """The TrueType file the book is set in; "" lets the book find a Korean font itself."""
+        return str(self.q.value("book/font", "") or "")
+
+    def set_book_font(self, path: str) -> None:
+        self.q.setValue("book/font", path)
+
+    def paper(self) -> str:
+        value = str(self.q.value("export/paper", "a4") or "a4")
+        return value if value in PAPERS else "a4"
+
+    def set_paper(self, value: str) -> None:
+        self.q.setValue("export/paper", value)
+
+    def edition(self) -> str:
+        value = str(self.q.value("export/edition", "full") or "full")
+        return value if value in EDITIONS else "full"
+
+    def set_edition(self, value: str) -> None:
+        self.q.setValue("export/edition", value)
 
     def recent_files(self) -> list[str]:
         value = self.q.value("recentFiles", [])

@@ -126,6 +126,18 @@ class TripEditor(QSplitter):
         kind, row = OutlineModel.section_of(self.outline.currentIndex())
         return row if kind == "stop" else -1
 
+    def focus_current_page(self) -> None:
+        """Put the keyboard focus in the editor of what the outline has selected (Ctrl+2)."""
+        page = self.pages.currentWidget()
+        if page is self.page_of["stop"]:
+            self.stop_editor.header.focus_field("title")
+        elif page is self.page_of["trip"]:
+            self.overview.focus_field("title")
+        else:
+            for key, panel in self.tables.items():
+                if page is self.page_of[key]:
+                    panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def go_to(self, path: str) -> None:
         """Show and focus the field a problem is about, e.g. 'stops[2].agenda[1].time'."""
         parts = values.parse_path(path)

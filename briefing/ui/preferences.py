@@ -1,0 +1,125 @@
+"""Edit ▸ Preferences: the window's language, the book's font file, default paper and edition."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+)
+
+from .export import edition_combo, paper_combo
+from .i18n import tr
+from .icons import icon
+from .settings import Settings
+
+FONT_SUFFIXES = (".ttf", ".ttc")
+
+
+def font_problem(path: str) -> str:
+    """Why `path` cannot be the book's font, or "" when it can (an empty path is fine)."""
+    if not path:
+        return ""
+    if not path.lower().endswith(FONT_SUFFIXES):
+        return tr("Choose a TrueType font file (.ttf or .ttc).")
+    if not os.path.isfile(path):
+        return tr("There is no such file.")
+    return ""
+
+
+class PreferencesDialog(QDialog):
+    """Shows the stored preferences; `save()` writes what the user chose."""
+
+    def __init__(self, settings: Settings, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(tr("Preferences"))
+        self.setMinimumWidth(520)
+
+        self.language = QComboBox(self)
+        # Each language named in itself, so that a user lost in the other one finds their own.
+        for code, label in (("", tr("System")), ("ko", "한국어"), ("en", "English")):
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(self.language.findData(settings.language()), 0))
+        language_note = QLabel(tr("The language takes effect when Briefing starts again."), self)
+        language_note.setWordWrap(True)
+        language_note.setStyleSheet("color: palette(placeholder-text);")
+
+        self.font = QLineEdit(settings.book_font(), self)
+        self.font.setPlaceholderText(tr("Chosen by Briefing (a Korean TrueType font on this computer)"))
+        self.font.setClearButtonEnabled(True)
+        self.font.textChanged.connect(self._check_font)
+        browse = QToolButton(self)
+        browse.setIcon(icon("mdi6.folder-open-outline"))
+        browse.setToolTip(tr("Choose a font file"))
+        browse.clicked.connect(self._browse)
+        font_row = QHBoxLayout()
+        font_row.addWidget(self.font, 1)
+        font_row.addWidget(browse)
+        self.font_note = QLabel(self)
+        self.font_note.setWordWrap(True)
+
+        self.paper = paper_combo(settings.paper(), self)
+        self.edition = edition_combo(settings.edition(), self)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for text, field, row in ((tr("Window &language:"), self.language, self.language),
+                                 (tr("Book &font:"), self.font, font_row),
+                                 (tr("Default &paper:"), self.paper, self.paper),
+                                 (tr("Default &edition:"), self.edition, self.edition)):
+            label = QLabel(text, self)
+            label.setBuddy(field)
+            form.addRow(label, row)
+            if field is self.language:
+                form.addRow("", language_note)
+            elif field is self.font:
+                form.addRow("", self.font_note)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self._check_font()
+
+    def _browse(self) -> None:
+        start = os.path.dirname(self.font.text()) or _system_font_folder()
+        path, _ = QFileDialog.getOpenFileName(self, tr("Choose a font file"), start,
+                                              tr("TrueType fonts (*.ttf *.ttc)"))
+        if path:
+            self.font.setText(path)
+
+    def _check_font(self) -> None:
+        problem = font_problem(self.font.text().strip())
+        self.font_note.setText(problem or tr("The book embeds this font, so the PDF reads the same "
+                                             "everywhere. Leave empty to let Briefing choose."))
+        self.font_note.setStyleSheet("color: #b3261e;" if problem else "color: palette(placeholder-text);")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+    def save(self) -> None:
+        self.settings.set_language(self.language.currentData())
+        self.settings.set_book_font(self.font.text().strip())
+        self.settings.set_paper(self.paper.currentData())
+        self.settings.set_edition(self.edition.currentData())
+
+
+def _system_font_folder() -> str:
+    for folder in ("/usr/share/fonts/truetype", "C:/Windows/Fonts", "/System/Library/Fonts", "/Library/Fonts"):
+        if os.path.isdir(folder):
+            return folder
+    return ""

@@ -24,6 +24,10 @@ def make_app() -> QApplication:
     app.setOrganizationName("Briefing")
     app.setApplicationName("Briefing")
     app.setApplicationDisplayName("Briefing")
+    app.setDesktopFileName("io.github.briefing.Briefing")  # Wayland finds the icon through it
+    from .icons import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPixmap
+
+from briefing import package_data
+
+APP_ICON_FILES = ("briefing-16.png", "briefing-32.png", "briefing-48.png", "briefing-256.png",
+                  "briefing.svg")
 
 
 @functools.cache
@@ -16,3 +21,22 @@ def icon(name: str, color: str | None = None) -> QIcon:
         return qta.icon(name, color=color) if color else qta.icon(name)
     except Exception:  # a missing icon font must not stop the window from opening
         return QIcon()
+
+
+@functools.cache
+def app_icon() -> QIcon:
+    """Briefing's own icon (the one the desktop menu shows), read with importlib.resources.
+
+    The files may sit inside a zip or a frozen bundle, so their bytes are read, not their paths.
+    """
+    result = QIcon()
+    folder = package_data.root() / "icons"
+    for name in APP_ICON_FILES:
+        try:
+            data = (folder / name).read_bytes()
+        except OSError:
+            continue
+        pixmap = QPixmap()
+        if pixmap.loadFromData(data):  # the SVG needs Qt's svg image plugin; the PNGs do not
+            result.addPixmap(pixmap)
+    return result

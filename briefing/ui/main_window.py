@@ -25,7 +25,7 @@ from .export import ExportJob, PreviewPane
 from .export_actions import ExportActions
 from .file_actions import FileActions
 from .i18n import plain, tr
-from .icons import icon
+from .icons import app_icon, icon
 from .pages import EDITOR, START
 from .preferences import PreferencesDialog
 from .problems_panel import ProblemsPanel
@@ -60,7 +60,7 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         self.thread_pool = QThreadPool.globalInstance()
 
         self.setWindowTitle("Briefing[*]")
-        self.setWindowIcon(icon("mdi6.book-open-page-variant"))
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.start_page = StartPage()
         self.editor = TripEditor(self.doc)

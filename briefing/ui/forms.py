@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from briefing import schema
 
-from . import values
+from . import i18n, values
 from .field_editors import BoolEditor, FieldEditor, TextEditor, make_editor
 
 
@@ -15,7 +15,9 @@ class FieldForm(QWidget):
     """Editors for the fields named in `rows` (each row: one or two field names)."""
 
     def __init__(self, doc, record_type: type, rows: list[tuple[str, ...]], parent=None,
-                 columns: int = 2):
+                 columns: int = 2, taken: set[str] | None = None):
+        """`taken`: Alt+letters already used around this form; the labels pick other ones and
+        add theirs to it (pass None for no mnemonics)."""
         super().__init__(parent)
         self.doc = doc
         self.record_type = record_type
@@ -34,10 +36,16 @@ class FieldForm(QWidget):
                 editor = make_editor(doc, f, self)
                 self.editors[name] = editor
                 span = columns * 2 - 1 if len(row) == 1 else 1
+                text = values.label(f)
+                if taken is not None:
+                    letter = i18n.pick_mnemonic(values.english_label(f), taken)
+                    taken.add(letter)
+                    text = i18n.with_mnemonic(values.english_label(f), letter)
                 if isinstance(editor, BoolEditor):
+                    editor.widget.setText(text)
                     grid.addWidget(editor.widget, r, c * 2 + 1, 1, span)
                     continue
-                label = QLabel(values.label(f) + ("*" if f.required else ""), self)
+                label = QLabel(text + ("*" if f.required else ""), self)
                 label.setBuddy(editor.widget)
                 top = Qt.AlignmentFlag.AlignTop if isinstance(editor, TextEditor) else Qt.AlignmentFlag.AlignVCenter
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | top)

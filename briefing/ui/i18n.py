@@ -187,3 +187,29 @@ def choose_language(preference: str, system_name: str) -> str:
     if preference in ("ko", "en"):
         return preference
     return "ko" if system_name.lower().startswith("ko") else "en"
+
+
+# Alt+letter keys the menu bar and the stop tabs use; form labels pick other letters.
+MENU_LETTERS = frozenset("FEVH")
+STOP_TAB_LETTERS = frozenset("PGTQCBRLN")
+
+
+def pick_mnemonic(english: str, taken: set[str]) -> str:
+    """A letter of `english` not in `taken` (word starts first), or "" when every one is taken."""
+    words = re.findall(r"[A-Za-z]+", english)
+    candidates = [w[0] for w in words] + [c for w in words for c in w[1:]]
+    for c in candidates:
+        if c.upper() not in taken:
+            return c.upper()
+    return ""
+
+
+def with_mnemonic(english: str, letter: str) -> str:
+    """The translated `english` with `letter` as its Alt key: 'T&itle', or '제목(&I)' in Korean."""
+    text = tr(english)
+    if not letter:
+        return text
+    if text == english:
+        i = next(i for i, c in enumerate(english) if c.upper() == letter)
+        return english[:i] + "&" + english[i:]
+    return f"{text}(&{letter})"

@@ -31,7 +31,7 @@ class RecordTablePanel(QWidget):
 
     def __init__(self, doc, record_type: type, columns: list[str] | None = None, *,
                  stretch: str = "", detail_rows: list[tuple[str, ...]] | None = None,
-                 model: RecordTableModel | None = None, parent=None):
+                 model: RecordTableModel | None = None, taken: set[str] | None = None, parent=None):
         super().__init__(parent)
         self.doc = doc
         self.model = model or RecordTableModel(doc, record_type, columns, self)
@@ -108,7 +108,7 @@ class RecordTablePanel(QWidget):
         if detail_rows:
             splitter = QSplitter(Qt.Orientation.Vertical, self)
             splitter.addWidget(self.view)
-            self.form = FieldForm(doc, record_type, detail_rows, splitter)
+            self.form = FieldForm(doc, record_type, detail_rows, splitter, taken=taken)
             holder = QWidget(splitter)
             inner = QVBoxLayout(holder)
             inner.setContentsMargins(0, 6, 0, 0)

@@ -10,7 +10,7 @@ from briefing import model
 
 from .agenda import AgendaPanel
 from .forms import FieldForm
-from .i18n import tr
+from .i18n import MENU_LETTERS, STOP_TAB_LETTERS, tr
 from .record_panel import RecordTablePanel
 
 HEADER_ROWS = [
@@ -39,7 +39,8 @@ class StopEditor(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.stop = None
-        self.header = FieldForm(doc, model.Stop, HEADER_ROWS, columns=3)
+        around = set(MENU_LETTERS | STOP_TAB_LETTERS)
+        self.header = FieldForm(doc, model.Stop, HEADER_ROWS, columns=3, taken=around)
         header_scroll = QScrollArea()
         header_scroll.setWidget(self.header)
         header_scroll.setWidgetResizable(True)
@@ -54,11 +55,13 @@ class StopEditor(QWidget):
         self.tab_of: dict[str, int] = {}
         for label, content in TABS:
             if isinstance(content, str):
-                widget = self._table(content)
+                widget = self._table(content, set(around))
                 self.tables[content] = widget
                 self.tab_of[content] = self.tabs.count()
             else:
-                widget = FieldForm(doc, model.Stop, content)
+                # a tab with one text box is reached by the tab's own Alt key
+                widget = FieldForm(doc, model.Stop, content,
+                                   taken=set(around) if len(content) > 1 else None)
                 page = QWidget()
                 layout = QVBoxLayout(page)
                 layout.setContentsMargins(8, 8, 8, 8)
@@ -82,22 +85,22 @@ class StopEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-    def _table(self, attr: str) -> RecordTablePanel:
+    def _table(self, attr: str, taken: set[str]) -> RecordTablePanel:
         doc = self.doc
         if attr == "agenda":
             panel = AgendaPanel(doc)
         elif attr == "talking_points":
             panel = RecordTablePanel(
                 doc, model.TalkingPoint, ["text", "speaker", "key", "internal"], stretch="text",
-                detail_rows=[("text",), ("speaker",), ("key", "internal"), ("details",)])
+                detail_rows=[("text",), ("speaker",), ("key", "internal"), ("details",)], taken=taken)
         elif attr == "questions":
             panel = RecordTablePanel(
                 doc, model.Question, ["question", "answer", "internal"], stretch="answer",
-                detail_rows=[("question",), ("answer",), ("internal",)])
+                detail_rows=[("question",), ("answer",), ("internal",)], taken=taken)
         else:
             panel = RecordTablePanel(
                 doc, model.Counterpart, ["name", "title", "organization", "address_as"],
-                stretch="organization", detail_rows=[("bio",)])
+                stretch="organization", detail_rows=[("bio",)], taken=taken)
         panel.message.connect(self.message)
         return panel
 

@@ -9,6 +9,7 @@ from briefing import model
 
 from . import values
 from .forms import FieldForm
+from .i18n import MENU_LETTERS
 from .outline import SECTIONS, STOPS_ROW, OutlineModel, OutlineView
 from .record_panel import RecordTablePanel
 from .stop_editor import StopEditor
@@ -50,7 +51,7 @@ class TripEditor(QSplitter):
         self.setSizes([320, 960])
         self.setChildrenCollapsible(False)
 
-        self.overview = FieldForm(doc, model.TripInfo, OVERVIEW_ROWS)
+        self.overview = FieldForm(doc, model.TripInfo, OVERVIEW_ROWS, taken=set(MENU_LETTERS))
         self.page_of: dict[str, QWidget] = {"trip": self._padded(self.overview, scroll=True)}
         self.tables: dict[str, RecordTablePanel] = {}
         for key, (record_type, columns, stretch, detail) in TABLES.items():

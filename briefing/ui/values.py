@@ -62,8 +62,12 @@ def choice_label(choice: str) -> str:
     return choice
 
 
+def english_label(f: schema.Field) -> str:
+    return LABELS.get(f.key, f.key.replace("_", " ").capitalize())
+
+
 def label(f: schema.Field) -> str:
-    return tr(LABELS.get(f.key, f.key.replace("_", " ").capitalize()))
+    return tr(english_label(f))
 
 
 def hint(f: schema.Field) -> str:

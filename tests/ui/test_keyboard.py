@@ -49,3 +49,66 @@ def test_ctrl_2_on_a_table_section_focuses_the_table(opened, qtbot):
     opened.editor.select_section("contacts")
     opened.act_focus_editor.trigger()
     qtbot.waitUntil(opened.editor.tables["contacts"].view.hasFocus)
+
+
+def mnemonics(form):
+    """{letter: widget} for the labels (and check boxes) of a form."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    out = {}
+    for widget in form.findChildren(QLabel) + form.findChildren(QAbstractButton):
+        text = widget.text().replace("&&", "")
+        if "&" in text:
+            letter = text[text.index("&") + 1].upper()
+            assert letter not in out, (letter, text)
+            out[letter] = widget.buddy() if isinstance(widget, QLabel) else widget
+    return out
+
+
+def test_stop_header_labels_have_their_own_alt_keys(opened, qtbot):
+    from briefing.ui.i18n import MENU_LETTERS, STOP_TAB_LETTERS
+
+    opened.activateWindow()
+    opened.editor.select_stop(0)
+    header = opened.editor.stop_editor.header
+    keys = mnemonics(header)
+    assert len(keys) >= 9  # 13 letters are free of menus and tabs; not every label holds one
+    assert not set(keys) & (MENU_LETTERS | STOP_TAB_LETTERS)
+    talking = mnemonics(opened.editor.stop_editor.tables["talking_points"].form)
+    assert not set(talking) & set(keys)
+    city = header.editors["city"].widget
+    letter = next(k for k, w in keys.items() if w is city)
+    qtbot.keyClick(opened, getattr(Qt.Key, f"Key_{letter}"), Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(city.hasFocus)
+
+
+def test_korean_labels_put_the_alt_key_in_brackets(make_window, trip_file):
+    from briefing.ui import i18n
+
+    i18n.set_language("ko")
+    try:
+        win = make_window()
+        win.open_file(str(trip_file))
+        win.editor.select_stop(0)
+        texts = [label.text() for label in win.editor.stop_editor.header.findChildren(
+            __import__("PySide6.QtWidgets", fromlist=["QLabel"]).QLabel)]
+        assert any(t.startswith("제목(&") for t in texts), texts
+    finally:
+        i18n.set_language("en")
+
+
+def test_the_stop_header_tab_order_reads_row_by_row(opened):
+    from briefing.ui.stop_editor import HEADER_ROWS
+
+    opened.editor.select_stop(0)
+    header = opened.editor.stop_editor.header
+    widgets = [header.editors[name].widget for row in HEADER_ROWS for name in row]
+    widget = widgets[0]
+    seen = []
+    for _ in range(200):
+        if widget in widgets and widget not in seen:
+            seen.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is widgets[0]:
+            break
+    assert seen == widgets

@@ -8,13 +8,14 @@ are not in the delegation are listed too, checked, so that picking never loses t
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
 )
 
@@ -142,12 +143,22 @@ class AttendeePopup(QFrame):
         self.list.addItem(item)
 
     def show_under(self, widget) -> None:
-        rows = sum(self.list.sizeHintForRow(i) for i in range(min(self.list.count(), 14)))
-        width = max(widget.width(), self.list.sizeHintForColumn(0) + 32)
-        self.resize(width, rows + 2 * self.list.frameWidth() + 6)
+        """Drop down under `widget`, wide enough for the longest name, high enough for 14 lines."""
+        lst = self.list
+        count = lst.count()
+        bold = lst.font()
+        bold.setBold(True)
+        widest = max((QFontMetrics(bold).horizontalAdvance(lst.item(i).text()) for i in range(count)),
+                     default=0)  # bold for all: a little room to spare
+        check = lst.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        row = max(lst.sizeHintForRow(0), lst.fontMetrics().height() + 6)
+        shown = min(count, 14)
+        scroll = lst.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) if count > shown else 0
+        width = max(widget.width(), widest + check + scroll + 48)
+        self.resize(width, shown * row + 2 * lst.frameWidth() + 4)
         self.move(widget.mapToGlobal(QPoint(0, widget.height())))
         self.show()
-        self.list.setFocus()
+        lst.setFocus()
 
 
 class AttendeesEditor(FieldEditor):

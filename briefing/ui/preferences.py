@@ -43,7 +43,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(tr("Preferences"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
 
         self.language = QComboBox(self)
         # Each language named in itself, so that a user lost in the other one finds their own.
@@ -52,6 +52,7 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(settings.language()), 0))
         language_note = QLabel(tr("The language takes effect when Briefing starts again."), self)
         language_note.setWordWrap(True)
+        language_note.setMinimumWidth(380)
         language_note.setStyleSheet("color: palette(placeholder-text);")
 
         self.font = QLineEdit(settings.book_font(), self)
@@ -67,6 +68,7 @@ class PreferencesDialog(QDialog):
         font_row.addWidget(browse)
         self.font_note = QLabel(self)
         self.font_note.setWordWrap(True)
+        self.font_note.setMinimumWidth(380)
 
         self.paper = paper_combo(settings.paper(), self)
         self.edition = edition_combo(settings.edition(), self)

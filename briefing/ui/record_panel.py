@@ -59,7 +59,8 @@ class RecordTablePanel(QWidget):
         for f in self.model.fields:
             c = self.model.column_of(f.name)
             width = {"time": 70, "minutes": 60, "key": 60, "internal": 70, "date": 100,
-                     "check_in": 100, "check_out": 100, "depart": 140, "arrive": 140}.get(f.name, 140)
+                     "check_in": 100, "check_out": 100, "depart": 140, "arrive": 140,
+                     "mode": 90, "kind": 100, "id": 90}.get(f.name, 140)
             self.view.setColumnWidth(c, width)
             if f.name == stretch:
                 header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)

@@ -153,7 +153,7 @@ KO: dict[str, str] = {
         "PDF 내보내기를 아직 사용할 수 없습니다.",
     "Wrote {name} ({pages} pages)": "{name} 작성됨 ({pages}쪽)",
     "Open in viewer": "뷰어로 열기", "Close preview": "미리보기 닫기", "Preview": "미리보기",
-    "Zoom in": "확대", "Zoom out": "축소", "Fit width": "폭 맞춤", "Whole page": "쪽 맞춤",
+    "Zoom in": "확대", "Zoom out": "축소", "Fit width": "너비에 맞춤", "Whole page": "전체 쪽 보기",
     "Save PDF as": "PDF 저장", "PDF files (*.pdf)": "PDF 파일 (*.pdf)",
     "Cancel": "취소", "Save": "저장", "Ready": "준비",
 }

@@ -19,7 +19,7 @@ from reportlab.platypus import (
 
 from ..model import Person, Trip
 from . import styles as st
-from .flowables import Marked
+from .flowables import Marked, keep_head
 from .labels import Labels
 from .styles import Styles
 from .text import Text, blocks
@@ -142,14 +142,17 @@ class Ctx:
         if not body:
             return []
         lead = [PageBreak()] if new_page else [CondPageBreak(st.BODY_LEADING * 8)]
-        return lead + [self.heading(title, self.styles.h1, key, level)] + body
+        while body and isinstance(body[0], CondPageBreak):
+            body = body[1:]  # the section's own break already asks for more room
+        return lead + keep_head([self.heading(title, self.styles.h1, key, level)], body)
 
     def sub(self, title: str, body: list[Flowable]) -> list[Flowable]:
         """A titled part of a section, or nothing when empty."""
         if not body:
             return []
         # Keep a subheading with at least a few lines of what follows it.
-        return [CondPageBreak(st.BODY_LEADING * 4), Paragraph(self.m(title), self.styles.h2), *body]
+        return [CondPageBreak(st.BODY_LEADING * 4),
+                *keep_head([Paragraph(self.m(title), self.styles.h2)], body)]
 
     # -- tables --------------------------------------------------------------------------------
 

@@ -108,9 +108,11 @@ class Panel(Flowable):
     """
 
     def __init__(self, content: list[Flowable], *, fill=None, bar=None, bar_width: float = 3,
-                 pad: float = 7, top: bool = True, bottom: bool = True):
+                 pad: float = 7, top: bool = True, bottom: bool = True, keep: int = 1):
         super().__init__()
         self.content = content
+        # The first `keep` flowables never end a page without something that follows them.
+        self.keep = keep
         self.fill = fill
         self.bar = bar
         self.bar_width = bar_width if bar is not None else 0
@@ -153,7 +155,9 @@ class Panel(Flowable):
                 rest = list(parts[1:]) + rest
             else:
                 rest = [f] + rest
-            if not head or (len(head) == 1 and head[0] is self.content[0] and rest):
+            kept = len(head) <= self.keep and all(
+                h is c for h, c in zip(head, self.content, strict=False))
+            if not head or (kept and rest):
                 return []  # a talking point's speaker line alone at a page foot: move it all
             return [self._piece(head, top=self.top, bottom=False),
                     self._piece(rest, top=False, bottom=self.bottom)]
@@ -179,6 +183,36 @@ class Panel(Flowable):
         for i, (f, (_, h)) in enumerate(zip(self.content, self._sizes, strict=False)):
             y -= self._gap(i) + h
             f.drawOn(canv, x, y)
+
+
+class KeepHead(Panel):
+    """A heading (or a question) kept with at least the first lines of what follows it.
+
+    Splits like a panel without padding or colour, but never between its first `keep` flowables
+    and the rest: then it moves to the next page whole. The spacing around it is its first and
+    last flowables' own.
+    """
+
+    def __init__(self, content: list[Flowable], *, keep: int = 1, top: bool = True,
+                 bottom: bool = True):
+        super().__init__(content, pad=0, top=top, bottom=bottom, keep=keep)
+
+    def getSpaceBefore(self):
+        return self.content[0].getSpaceBefore() if self.top and self.content else 0
+
+    def getSpaceAfter(self):
+        return self.content[-1].getSpaceAfter() if self.bottom and self.content else 0
+
+    def _piece(self, content, *, top, bottom) -> KeepHead:
+        # The rest of a split has no heading left to keep.
+        return KeepHead(content, keep=self.keep if top else 0, top=top, bottom=bottom)
+
+
+def keep_head(head: list[Flowable], body: list[Flowable]) -> list[Flowable]:
+    """`head` and `body` with the head bound to the first flowable of the body."""
+    if not body:
+        return head
+    return [KeepHead([*head, body[0]], keep=len(head)), *body[1:]]
 
 
 class LinedPage(Flowable):

@@ -7,6 +7,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 from . import styles as st
 from . import timeline as tl
 from .context import Ctx
+from .flowables import keep_head
 
 _MUTED = st.MUTED.hexval().replace("0x", "#")
 
@@ -50,8 +51,8 @@ def itinerary(ctx: Ctx) -> list[Flowable]:
         rows = [_itinerary_row(ctx, event, day) for event in events]
         title = " · ".join(t for t in (L("day", n=number) if number else "", L.date(day)) if t)
         body.append(CondPageBreak(st.BODY_LEADING * 6))
-        body.append(Paragraph(ctx.m(title or "—"), S.h3))
-        body.append(ctx.table(header, rows, [27, 27, 81, 35]))
+        body += keep_head([Paragraph(ctx.m(title or "—"), S.h3)],
+                          [ctx.table(header, rows, [27, 27, 81, 35])])
     # Readers come back to the itinerary all trip long: give it its own first page.
     return ctx.section(L["itinerary"], "itinerary", body, new_page=True)
 

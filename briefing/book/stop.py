@@ -11,7 +11,7 @@ from ..model import Stop
 from . import styles as st
 from . import timeline as tl
 from .context import Ctx
-from .flowables import LinedPage, Panel
+from .flowables import KeepHead, LinedPage, Panel, keep_head
 from .sections import lines, muted
 
 _KEY = st.KEY_BAR.hexval().replace("0x", "#")
@@ -85,7 +85,8 @@ def _purpose(ctx: Ctx, stop: Stop) -> list[Flowable]:
     outcomes = ctx.bullets(stop.outcomes, ctx.styles.bullet)
     if outcomes:
         if out:
-            out.append(Paragraph(ctx.m(ctx.labels["outcomes"]), ctx.styles.h3))
+            outcomes = keep_head([Paragraph(ctx.m(ctx.labels["outcomes"]), ctx.styles.h3)],
+                                 outcomes)
         out += outcomes
     return out
 
@@ -150,10 +151,12 @@ def _questions(ctx: Ctx, stop: Stop) -> list[Flowable]:
         if q.internal and not ctx.full:
             continue
         tag = _tags(ctx, False, q.internal)
-        out.append(Paragraph(ctx.m(q.question) + (f"   {tag}" if tag else ""), S.question,
-                             bulletText=L["q"]))
-        if q.answer.strip():
-            out.append(Paragraph(ctx.m(q.answer), S.answer, bulletText=L["a"]))
+        question = Paragraph(ctx.m(q.question) + (f"   {tag}" if tag else ""), S.question,
+                             bulletText=L["q"])
+        answer = [Paragraph(ctx.m(q.answer), S.answer, bulletText=L["a"])
+                  if q.answer.strip() else None]
+        # A question never ends a page without (the first lines of) its answer.
+        out += keep_head([question], [a for a in answer if a is not None])
     return out
 
 
@@ -161,12 +164,15 @@ def _counterparts(ctx: Ctx, stop: Stop) -> list[Flowable]:
     L, S = ctx.labels, ctx.styles
     out: list[Flowable] = []
     for c in stop.counterparts:
-        out.append(Paragraph(ctx.m(c.name), S.person))
+        head: list[Flowable] = [Paragraph(ctx.m(c.name), S.person)]
         role = " · ".join(x for x in (c.title, c.organization) if x)
         if role:
-            out.append(Paragraph(muted(ctx.m(role), 9), S.body))
+            head.append(Paragraph(muted(ctx.m(role), 9), S.body))
+        body: list[Flowable] = []
         if c.address_as:
-            out.append(Paragraph(f"<b>{ctx.m(L['address_as'])}</b>  {ctx.m(c.address_as)}",
-                                 S.body))
-        out += ctx.rich(c.bio)
+            body.append(Paragraph(f"<b>{ctx.m(L['address_as'])}</b>  {ctx.m(c.address_as)}",
+                                  S.body))
+        body += ctx.rich(c.bio)
+        # A name and title never end a page without the first lines about the person.
+        out += keep_head(head, body) if body else [KeepHead(head, keep=len(head) - 1)]
     return out

@@ -40,6 +40,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", choices=("a4", "letter"), default="a4")
     p.add_argument("--edition", choices=("full", "handout"), default="full")
     p.add_argument("--font", metavar="PATH", help="a TrueType (.ttf/.ttc) font with Korean glyphs")
+    p.add_argument("--for", dest="reader", metavar="ID",
+                   help="a personal copy for the delegation member with this id: their name on "
+                        "the cover and in the footer, their talking points and the visits they "
+                        "do not attend marked")
+    p.add_argument("--since", metavar="OLD.yaml",
+                   help="an earlier version of the trip: add a page of what changed since then")
 
     p = sub.add_parser("calendar", help="write the schedule as an iCalendar (.ics) file")
     p.add_argument("file", metavar="FILE")
@@ -123,11 +129,19 @@ def _export(args) -> int:
     trip = _checked(args.file, "book")
     if trip is None:
         return 1
+    since = None
+    if args.since:
+        since, problems = check(args.since)
+        if since is None:  # only an unreadable old version stops the export; its warnings do not
+            _print(problems, sys.stderr)
+            print(f"briefing: {args.since} cannot be read; no book was written", file=sys.stderr)
+            return 1
     output = args.output or str(Path(args.file).with_suffix(".pdf"))
     from .book import BookError, export_pdf
 
     try:
-        result = export_pdf(trip, output, paper=args.paper, edition=args.edition, font=args.font)
+        result = export_pdf(trip, output, paper=args.paper, edition=args.edition, font=args.font,
+                            reader=args.reader, since=since)
     except (BookError, SaveError) as e:
         print(f"briefing: {e}", file=sys.stderr)
         return 1

@@ -1,6 +1,6 @@
 """The printable briefing book (PDF), made with ReportLab. No Qt here.
 
-`export_pdf(trip, path, paper=, edition=, font=)` writes the book atomically and returns a
+`export_pdf(trip, path, paper=, edition=, font=, reader=, since=)` writes the book atomically and returns a
 `BookResult` (pages, notices); `render()` gives the bytes without writing a file.
 """
 
@@ -18,13 +18,18 @@ __all__ = ["EDITIONS", "PAPERS", "BookError", "BookResult", "export_pdf", "rende
 
 
 def export_pdf(trip: Trip, path: str | os.PathLike, *, paper: str = "a4", edition: str = "full",
-               font: str | os.PathLike | None = None) -> BookResult:
+               font: str | os.PathLike | None = None, reader: str | None = None,
+               since: Trip | None = None) -> BookResult:
     """Write the briefing book of `trip` to `path`; a failed export leaves no file behind.
+
+    `reader` (a delegation member's id) makes a personal copy for that member; `since` (an
+    earlier version of the trip) adds a page of what changed since that version.
 
     Raises BookError when the book cannot be made and SaveError when it cannot be written.
     """
     # Everything is built in memory first, so a layout failure never touches the disk.
-    data, result = render(trip, paper=paper, edition=edition, font=font)
+    data, result = render(trip, paper=paper, edition=edition, font=font, reader=reader,
+                          since=since)
     write_atomic(Path(path), data)
     result.path = os.fspath(path)
     return result

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import io
 from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
-from ..model import Trip
-from . import front, sections, stop
+from ..model import Person, Trip
+from . import changes_page, front, sections, stop
 from .context import FULL, HANDOUT, Ctx
 from .document import PAPERS, BookCanvas, BookDoc, Furniture, text_width
 from .fonts import BUILD_LOCK, FontNotUsable, FontSet, choose
@@ -47,14 +48,34 @@ def fonts_for(font) -> FontSet:
         raise BookError(str(e)) from e
 
 
+def find_reader(trip: Trip, reader: str | None) -> Person | None:
+    """The delegation member a personal copy is for; BookError with a hint when unknown."""
+    if reader is None or reader == "":
+        return None
+    person = trip.person(reader)
+    if person is not None:
+        return person
+    keys = [p.key for p in trip.delegation]
+    if not keys:
+        raise BookError(f"no delegation member `{reader}`: the trip lists no delegation")
+    close = difflib.get_close_matches(reader, keys, n=1, cutoff=0.5)
+    # People type a name as often as an id.
+    by_name = [p.key for p in trip.delegation if p.name == reader]
+    hint = f"did you mean `{(by_name or close)[0]}`? " if by_name or close else ""
+    raise BookError(f"no delegation member with the id `{reader}`; {hint}"
+                    f"the ids are: {', '.join(keys)}")
+
+
 def make_doc(target, trip: Trip, paper: str, ctx: Ctx) -> BookDoc:
     info, labels = trip.info, ctx.labels
     footer = " · ".join(x for x in (
         labels("version", v=info.version) if info.version else "",
         labels("as_of", date=labels.date(info.updated)) if info.updated else "",
         labels["edition_full_short" if ctx.full else "edition_handout_short"]) if x)
+    owner = labels("copy_for", name=ctx.person_name(ctx.reader)) if ctx.reader else ""
     furniture = Furniture(ctx.text.clean(info.title), ctx.text.clean(info.marking),
-                          ctx.text.clean(footer), ctx.styles.regular_font, ctx.styles.bold_font)
+                          ctx.text.clean(footer), ctx.styles.regular_font, ctx.styles.bold_font,
+                          ctx.text.clean(owner))
     return BookDoc(
         target, paper, furniture,
         title=info.title, author=info.organization,
@@ -62,15 +83,18 @@ def make_doc(target, trip: Trip, paper: str, ctx: Ctx) -> BookDoc:
         lang="en-US" if labels.lang == "en" else "ko-KR")
 
 
-def context(trip: Trip, edition: str, fonts: FontSet, width: float) -> Ctx:
+def context(trip: Trip, edition: str, fonts: FontSet, width: float, *,
+            reader: Person | None = None, since: Trip | None = None) -> Ctx:
     labels = Labels(trip.info.lang)
-    return Ctx(trip, edition, labels, make_styles(fonts), Text(fonts, labels["placeholder"]), width)
+    return Ctx(trip, edition, labels, make_styles(fonts), Text(fonts, labels["placeholder"]), width,
+               reader=reader, since=since)
 
 
 def story(ctx: Ctx, page_height: float, *, with_contents: bool = True) -> list[Flowable]:
     """Every flowable of the book in reading order; the contents are made last, from the
     headings the other sections registered, and put in their place."""
     body: list[Flowable] = []
+    body += changes_page.page(ctx)
     body += sections.overview(ctx)
     body += sections.itinerary(ctx)
     body += sections.delegation(ctx)
@@ -93,10 +117,15 @@ def _drop_leading_break(flowables: list[Flowable]) -> list[Flowable]:
     return flowables
 
 
-def render(trip: Trip, *, paper: str = "a4", edition: str = FULL,
-           font=None) -> tuple[bytes, BookResult]:
-    """The book as PDF bytes, with its page count and notices."""
+def render(trip: Trip, *, paper: str = "a4", edition: str = FULL, font=None,
+           reader: str | None = None, since: Trip | None = None) -> tuple[bytes, BookResult]:
+    """The book as PDF bytes, with its page count and notices.
+
+    `reader`: a delegation member's id, for a personal copy; `since`: an earlier version of the
+    trip, for a page of what changed since then.
+    """
     paper, edition = check_options(paper, edition)
+    person = find_reader(trip, reader)
     fonts = fonts_for(font)
     buffer = io.BytesIO()
     canvases: list[BookCanvas] = []
@@ -107,7 +136,7 @@ def render(trip: Trip, *, paper: str = "a4", edition: str = FULL,
         return canv
 
     with BUILD_LOCK:
-        ctx = context(trip, edition, fonts, text_width(paper))
+        ctx = context(trip, edition, fonts, text_width(paper), reader=person, since=since)
         doc = make_doc(buffer, trip, paper, ctx)
         try:
             doc.build(story(ctx, doc.pagesize[1]), canvasmaker=canvasmaker)

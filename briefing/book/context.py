@@ -43,6 +43,27 @@ class Ctx:
     text: Text
     width: float  # the text column, in points
     toc: list[TocEntry] = field(default_factory=list)
+    reader: Person | None = None  # a personal copy's owner
+    since: Trip | None = None  # the earlier version the changes page compares with
+
+    def mine(self, key: str) -> bool:
+        """Whether a speaker or lead id is the personal copy's reader."""
+        return self.reader is not None and bool(key) and key == self.reader.key
+
+    def attends(self, stop) -> bool:
+        """Whether the reader of a personal copy attends `stop` (always true in other copies)."""
+        if self.reader is None or stop.attendees is None:
+            return True
+        return self.reader.key in stop.attendees
+
+    def reader_name(self) -> str:
+        """The personal copy's owner the way the cover addresses them."""
+        person = self.reader
+        if person is None:
+            return ""
+        if person.title:
+            return self.labels("reader_titled", name=person.name, title=person.title)
+        return self.labels("reader", name=person.name)
 
     @property
     def full(self) -> bool:

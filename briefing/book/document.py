@@ -96,6 +96,7 @@ class Furniture:
     footer: str
     regular: str
     bold: str
+    owner: str = ""  # whose personal copy this is
 
 
 class BookDoc(BaseDocTemplate):
@@ -166,6 +167,10 @@ class BookDoc(BaseDocTemplate):
         canv.line(left, y + 4.5 * mm, right, y + 4.5 * mm)
         canv.setFont(f.regular, 8)
         canv.drawString(left, y, _fit(f.footer, f.regular, 8, (right - left) / 2 - 12 * mm))
+        if f.owner:
+            canv.setFont(f.bold, 8.5)
+            canv.setFillColor(st.ACCENT)
+            canv.drawRightString(right, y, _fit(f.owner, f.bold, 8.5, (right - left) / 2 - 12 * mm))
         centre = width / 2
         canv.setFillColor(st.INK)
         canv.setFont(f.regular, 9)

@@ -33,7 +33,14 @@ def cover(ctx: Ctx, page_height: float) -> list[Flowable]:
     cities = _cities(ctx)
     if cities:
         out.append(Paragraph(ctx.m(cities), S.cover_line))
-    out.append(Spacer(1, page_height * 0.2))
+    if ctx.reader is not None:
+        # A personal copy says whose it is where a reader picks it up from a pile.
+        out.append(Spacer(1, 10 * mm))
+        out.append(Paragraph(ctx.m(L["personal_copy"]), S.cover_line))
+        out.append(Paragraph(ctx.m(ctx.reader_name()), S.cover_reader))
+        out.append(Spacer(1, page_height * 0.2 - 10 * mm - 50))
+    else:
+        out.append(Spacer(1, page_height * 0.2))
 
     edition = []
     if info.version:

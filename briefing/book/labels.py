@@ -81,6 +81,31 @@ _KO = {
     "edition_handout_short": "배포본",
     "page": "{n} / ",
     "placeholder": "□",
+    # A personal copy
+    "personal_copy": "개인용 자료",
+    "reader_titled": "{name} {title}님",
+    "reader": "{name} 님",
+    "copy_for": "{name} 개인용",
+    "mine": "내 발언",
+    "my_turn": "내 순서",
+    "not_attending": "불참",
+    "not_attending_note": "{name} 님은 이 일정의 참석 대상이 아닙니다.",
+    # What changed since an earlier version
+    "changes": "변경 사항",
+    "changes_since": "{version}({date}) 이후 바뀐 내용입니다.",
+    "changes_since_nodate": "{version} 이후 바뀐 내용입니다.",
+    "previous_version": "이전 판",
+    "no_changes": "바뀐 내용이 없습니다.",
+    "added": "추가",
+    "removed": "삭제",
+    "changed": "변경",
+    "change_what": "항목",
+    "before": "이전",
+    "after": "현재",
+    "yes": "예",
+    "no": "아니오",
+    "trip_wide": "출장 전반",
+    "everyone": "대표단 전원",
 }
 
 _EN = {
@@ -157,6 +182,31 @@ _EN = {
     "edition_handout_short": "Handout",
     "page": "{n} / ",
     "placeholder": "□",
+    # A personal copy
+    "personal_copy": "Personal copy",
+    "reader_titled": "{name} ({title})",
+    "reader": "{name}",
+    "copy_for": "Copy for {name}",
+    "mine": "You",
+    "my_turn": "You",
+    "not_attending": "Not attending",
+    "not_attending_note": "{name} is not listed to attend this visit.",
+    # What changed since an earlier version
+    "changes": "Changes",
+    "changes_since": "What changed since {version} ({date}).",
+    "changes_since_nodate": "What changed since {version}.",
+    "previous_version": "the previous version",
+    "no_changes": "Nothing has changed.",
+    "added": "Added",
+    "removed": "Removed",
+    "changed": "Changed",
+    "change_what": "What",
+    "before": "Before",
+    "after": "Now",
+    "yes": "yes",
+    "no": "no",
+    "trip_wide": "The trip",
+    "everyone": "the whole delegation",
 }
 
 _CHOICES = {
@@ -173,6 +223,43 @@ _CHOICES = {
         "press": {"open": "Open", "closed": "Closed"},
         "mode": {"flight": "Flight", "train": "Train", "car": "Car", "bus": "Bus",
                  "ship": "Ship", "other": "Other"},
+    },
+}
+
+# The names of the fields a change can be about (see briefing.changes).
+_FIELDS = {
+    "ko": {
+        "title": "명칭", "subtitle": "부제", "start": "시작 시각", "end": "종료 시각",
+        "date": "일자", "timezone": "시간대", "venue": "장소", "address": "주소", "city": "도시",
+        "country": "국가", "host": "주관", "kind": "유형", "press": "언론", "interpreter": "통역",
+        "dress_code": "복장", "attendees": "참석자", "purpose": "목적", "outcomes": "기대 성과",
+        "objectives": "주요 목표", "background": "배경", "protocol": "의전",
+        "logistics": "현장 안내", "notes": "내부 메모", "item": "내용", "time": "시각",
+        "minutes": "소요 시간", "lead": "담당", "text": "문구", "speaker": "발언자",
+        "key": "핵심 메시지", "details": "세부 내용", "internal": "내부용",
+        "question": "질문", "answer": "답변", "organization": "소속", "address_as": "호칭",
+        "bio": "약력", "name": "성명", "role": "역할", "phone": "전화", "email": "이메일",
+        "origin": "출발지", "destination": "도착지", "depart": "출발", "arrive": "도착",
+        "depart_timezone": "출발지 시간대", "arrive_timezone": "도착지 시간대", "mode": "구분",
+        "carrier": "운송사", "number": "편명", "reference": "예약번호", "check_in": "체크인",
+        "check_out": "체크아웃",
+    },
+    "en": {
+        "title": "Title", "subtitle": "Subtitle", "start": "Start time", "end": "End time",
+        "date": "Date", "timezone": "Time zone", "venue": "Venue", "address": "Address",
+        "city": "City", "country": "Country", "host": "Host", "kind": "Kind", "press": "Press",
+        "interpreter": "Interpreter", "dress_code": "Dress code", "attendees": "Attending",
+        "purpose": "Purpose", "outcomes": "Desired outcomes", "objectives": "Objectives",
+        "background": "Background", "protocol": "Protocol", "logistics": "Logistics",
+        "notes": "Internal notes", "item": "Item", "time": "Time", "minutes": "Duration",
+        "lead": "Lead", "text": "Wording", "speaker": "Speaker", "key": "Key message",
+        "details": "Details", "internal": "Internal", "question": "Question",
+        "answer": "Answer", "organization": "Organization", "address_as": "Address as",
+        "bio": "Biography", "name": "Name", "role": "Role", "phone": "Phone", "email": "Email",
+        "origin": "From", "destination": "To", "depart": "Departs", "arrive": "Arrives",
+        "depart_timezone": "Departure time zone", "arrive_timezone": "Arrival time zone",
+        "mode": "Mode", "carrier": "Carrier", "number": "Number", "reference": "Booking",
+        "check_in": "Check-in", "check_out": "Check-out",
     },
 }
 
@@ -211,6 +298,10 @@ class Labels:
     def choice(self, field: str, value: str) -> str:
         """A kind, press or mode value in words; an unknown value prints as written."""
         return self._choices[field].get(value, value)
+
+    def field(self, name: str) -> str:
+        """A trip field's name in words; an unknown one as written."""
+        return _FIELDS[self.lang].get(name, name)
 
     def city(self, tz_name: str) -> str:
         names = _CITIES.get(tz_name)

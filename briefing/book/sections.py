@@ -37,8 +37,11 @@ def _visits(ctx: Ctx) -> list[Flowable]:
     for i, stop in enumerate(ctx.trip.stops, 1):
         place = ", ".join(x for x in (stop.city, stop.country) if x)
         kind = L.choice("kind", stop.kind) if stop.kind else ""
+        title = f"<b>{ctx.m(stop.title)}</b>"
+        if not ctx.attends(stop):
+            title = f"{muted(ctx.m(stop.title), 9)}  {not_attending(ctx)}"
         rows.append([ctx.cell(str(i)), ctx.cell(L.short_date(stop.date)), ctx.cell(place),
-                     Paragraph(lines(f"<b>{ctx.m(stop.title)}</b>", muted(ctx.m(kind))), S.cell)])
+                     Paragraph(lines(title, muted(ctx.m(kind))), S.cell)])
     table = ctx.table(["", L["date"], L["place"], L["stop"]], rows, [8, 26, 40, 96])
     return [table] if table else []
 
@@ -68,6 +71,14 @@ def _itinerary_row(ctx: Ctx, event: tl.Event, day) -> list:
                                         stop.venue) if x)
         what = lines(f"<b>{ctx.m(stop.title)}</b>", muted(ctx.m(detail)))
         place = ", ".join(x for x in (stop.city, stop.country) if x)
+        if not ctx.attends(stop):
+            # Kept in the day (the reader still needs to know where the others are and when
+            # they rejoin), but greyed and tagged so that it reads as someone else's.
+            local, home = muted(local, 9), muted(home, 9)
+            what = lines(not_attending(ctx), muted(ctx.m(stop.title), 9), muted(ctx.m(detail)))
+            place = muted(ctx.m(place), 9)
+            return [Paragraph(local, S.cell), Paragraph(home, S.cell), Paragraph(what, S.cell),
+                    Paragraph(place, S.cell)]
     elif event.kind == tl.LEG:
         leg = event.item
         start, end = event.start, event.end
@@ -88,6 +99,11 @@ def _itinerary_row(ctx: Ctx, event: tl.Event, day) -> list:
         place = stay.city
     return [Paragraph(local, S.cell), Paragraph(home, S.cell), Paragraph(what, S.cell),
             ctx.cell(place)]
+
+
+def not_attending(ctx: Ctx) -> str:
+    """The tag on a stop the reader of a personal copy does not attend."""
+    return f'<font color="{_MUTED}"><b>{ctx.m(ctx.labels["not_attending"])}</b></font>'
 
 
 def _labelled(ctx: Ctx, when, day, label: str) -> str:

@@ -12,10 +12,11 @@ from . import styles as st
 from . import timeline as tl
 from .context import Ctx
 from .flowables import KeepHead, LinedPage, Panel, keep_head
-from .sections import lines, muted
+from .sections import lines, muted, not_attending
 
 _KEY = st.KEY_BAR.hexval().replace("0x", "#")
 _INTERNAL = st.MARKING.hexval().replace("0x", "#")
+_MINE = st.ACCENT.hexval().replace("0x", "#")
 
 
 def stop_key(index: int) -> str:
@@ -40,6 +41,9 @@ def _stop(ctx: Ctx, i: int, stop: Stop) -> list[Flowable]:
                                       stop.host) if x)
     if subtitle:
         out.append(Paragraph(muted(ctx.m(subtitle), 9.5), S.body))
+    if not ctx.attends(stop):
+        note = L("not_attending_note", name=ctx.reader.name)
+        out.append(Paragraph(f"{not_attending(ctx)}  {muted(ctx.m(note), 9.5)}", S.body))
     out += [t for t in [_facts(ctx, stop)] if t]
     out += ctx.sub(L["stop_purpose"], _purpose(ctx, stop))
     out += ctx.sub(L["agenda"], _agenda(ctx, stop))
@@ -67,7 +71,8 @@ def _facts(ctx: Ctx, stop: Stop):
         home = f"{L.city(ctx.home_tz)} {ctx.span(start.home, end and end.home, stop.date)}"
         when_markup = lines(when_markup, muted(ctx.m(home), 8.5))
     venue = lines(ctx.m(stop.venue), muted(ctx.m(stop.address), 8.5))
-    people = ", ".join(ctx.person_name(p) for p in ctx.trip.attendees(stop))
+    people = ", ".join(f"<b>{ctx.m(ctx.person_name(p))}</b>" if ctx.mine(p.key)
+                       else ctx.m(ctx.person_name(p)) for p in ctx.trip.attendees(stop))
     return ctx.facts([
         (L["when"], [Paragraph(when_markup, S.cell)] if when_markup else ""),
         (L["venue"], [Paragraph(venue, S.cell)] if venue else ""),
@@ -76,7 +81,7 @@ def _facts(ctx: Ctx, stop: Stop):
         (L["press"], L.choice("press", stop.press) if stop.press else ""),
         (L["interpreter"], stop.interpreter),
         (L["dress_code"], stop.dress_code),
-        (L["attendees"], people),
+        (L["attendees"], [Paragraph(people, S.cell)] if people else ""),
     ])
 
 
@@ -108,14 +113,21 @@ def _agenda(ctx: Ctx, stop: Stop) -> list[Flowable]:
             time = L.time(item.time)
         minutes = L("minutes_value", n=item.minutes) if item.minutes is not None else ""
         what = lines(ctx.m(item.item), muted(ctx.m(item.notes), 8))
+        lead = ctx.m(ctx.who(item.lead))
+        if ctx.mine(item.lead):
+            lead = f"<b>{lead}</b><br/>{_mine(ctx, 'my_turn')}"
         rows.append([Paragraph(time, S.cell), ctx.cell(minutes), Paragraph(what, S.cell),
-                     ctx.cell(ctx.who(item.lead))])
+                     Paragraph(lead, S.cell)])
     table = ctx.table([L["time"], L["minutes"], L["item"], L["lead"]], rows, [22, 14, 88, 46])
     return [table] if table else []
 
 
-def _tags(ctx: Ctx, key: bool, internal: bool) -> str:
-    tags = []
+def _mine(ctx: Ctx, label: str) -> str:
+    return f'<font color="{_MINE}"><b>▶ {ctx.m(ctx.labels[label])}</b></font>'
+
+
+def _tags(ctx: Ctx, key: bool, internal: bool, mine: bool = False) -> str:
+    tags = [_mine(ctx, "mine")] if mine else []
     if key:
         tags.append(f'<font color="{_KEY}"><b>■ {ctx.m(ctx.labels["key"])}</b></font>')
     if internal:
@@ -129,7 +141,8 @@ def _talking_points(ctx: Ctx, stop: Stop) -> list[Flowable]:
     points = [p for p in stop.talking_points if ctx.full or not p.internal]
     for n, point in enumerate(points, 1):
         meta = "   ".join(x for x in (
-            f'<font size="10.5" color="#1d4e89"><b>{n}</b></font>', ctx.m(ctx.who(point.speaker)), _tags(ctx, point.key, point.internal))
+            f'<font size="10.5" color="#1d4e89"><b>{n}</b></font>', ctx.m(ctx.who(point.speaker)),
+            _tags(ctx, point.key, point.internal, ctx.mine(point.speaker)))
             if x)
         content: list[Flowable] = [Paragraph(meta, S.tp_meta)]
         text_style = S.tp_text if not point.key else S.tp_key
@@ -138,6 +151,8 @@ def _talking_points(ctx: Ctx, stop: Stop) -> list[Flowable]:
                     for d in point.details if d.strip()]
         if point.key:
             out.append(Panel(content, fill=st.KEY_TINT, bar=st.KEY_BAR, bar_width=3.5))
+        elif ctx.mine(point.speaker):  # the reader's own words stand out on the page
+            out.append(Panel(content, fill=st.ACCENT_TINT, bar=st.ACCENT, bar_width=3.5))
         else:
             out.append(Panel(content, bar=st.RULE, bar_width=1.5))
         out.append(Spacer(1, 6))

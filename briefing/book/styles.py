@@ -47,6 +47,7 @@ class Styles:
     cover_subtitle: ParagraphStyle
     cover_line: ParagraphStyle
     cover_marking: ParagraphStyle
+    cover_reader: ParagraphStyle
     tp_text: ParagraphStyle
     tp_key: ParagraphStyle
     tp_meta: ParagraphStyle
@@ -94,6 +95,8 @@ def make_styles(fonts: FontSet) -> Styles:
         cover_subtitle=derive("cover_subtitle", fontSize=15, leading=22, textColor=INK,
                               spaceAfter=6),
         cover_line=derive("cover_line", fontSize=12, leading=19, textColor=INK, spaceAfter=2),
+        cover_reader=derive("cover_reader", fontName=bold, fontSize=20, leading=28,
+                            textColor=ACCENT, spaceAfter=4),
         cover_marking=derive("cover_marking", fontName=bold, fontSize=14, leading=18,
                              textColor=MARKING, alignment=TA_CENTER),
         tp_text=derive("tp_text", fontSize=10.5, leading=16.5, spaceAfter=3),

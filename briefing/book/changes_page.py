@@ -47,7 +47,9 @@ def _since(ctx: Ctx) -> str:
     L, old = ctx.labels, ctx.since.info
     version = L("version", v=old.version) if old.version else L["previous_version"]
     if old.updated:
-        return L("changes_since", version=version, date=L.date(old.updated))
+        day = old.updated  # no weekday here: it would put brackets inside the brackets
+        date = L.date(day) if L.lang == "en" else f"{day.year}. {day.month}. {day.day}."
+        return L("changes_since", version=version, date=date)
     return L("changes_since_nodate", version=version)
 
 

@@ -19,6 +19,7 @@ _REASONS = {
     errno.ENOENT: "the folder does not exist (was it moved or deleted?)",
     errno.ENOTDIR: "part of the path is not a folder",
     errno.ENAMETOOLONG: "the file name is too long",
+    errno.EISDIR: "that is a folder; give a file name",
 }
 
 

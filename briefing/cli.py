@@ -24,13 +24,15 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # prog: the subcommands' own usage lines start "briefing export", not the top-level usage
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="briefing")
 
     p = sub.add_parser("validate", help="check trip files; exit 1 if any has an error")
     p.add_argument("files", nargs="+", metavar="FILE")
 
     p = sub.add_parser("example", help="write the example trip (to standard output without -o)")
     p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     sub.add_parser("schema", help="print a JSON Schema of the trip file format")
 
@@ -105,6 +107,10 @@ def _example(args) -> int:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
         return 0
+    if Path(args.output).exists() and not args.force:
+        print(f"briefing: {args.output} exists; nothing was written (use --force to replace it)",
+              file=sys.stderr)
+        return 1
     return _write(args.output, text)
 
 
@@ -136,7 +142,9 @@ def _export(args) -> int:
             _print(problems, sys.stderr)
             print(f"briefing: {args.since} cannot be read; no book was written", file=sys.stderr)
             return 1
-    output = args.output or str(Path(args.file).with_suffix(".pdf"))
+    output = _output_path(args.file, args.output, ".pdf")
+    if output is None:
+        return 1
     from .book import BookError, export_pdf
 
     try:
@@ -157,7 +165,21 @@ def _calendar(args) -> int:
         return 1
     from . import calendar
 
-    return _write(args.output or str(Path(args.file).with_suffix(".ics")), calendar.dumps(trip))
+    output = _output_path(args.file, args.output, ".ics")
+    return 1 if output is None else _write(output, calendar.dumps(trip))
+
+
+def _output_path(source: str, output: str | None, suffix: str) -> str | None:
+    """Where a book or calendar goes; None (after saying why) if that would replace a trip file."""
+    output = output or str(Path(source).with_suffix(suffix))
+    target = Path(output)
+    same = target.exists() and Path(source).exists() and target.samefile(source)
+    if same or target.suffix.lower() in (".yaml", ".yml"):
+        why = "that is the trip file itself" if same else "names ending in .yaml are for trips"
+        print(f"briefing: not writing to {output}: {why}; nothing was written"
+              f" (give a name ending in {suffix})", file=sys.stderr)
+        return None
+    return output
 
 
 def _write(output: str, text: str) -> int:

@@ -52,7 +52,7 @@ _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _DATETIME = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})(?:[ \t]+|[Tt])(\d{1,2}:\d{2}(?::\d{2})?)")
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in
-               ("str", "int", "float", "bool", "null", "timestamp", "value", "merge")}
+               ("str", "int", "float", "bool", "null", "timestamp", "value", "merge", "seq", "map")}
 _KIND_WORDS = {
     yaml.MappingNode: "a mapping (key: value lines)",
     yaml.SequenceNode: "a list (lines starting with '- ')",
@@ -205,6 +205,8 @@ class _Reader:
     def read_trip(self, root: yaml.Node) -> model.Trip:
         trip = model.Trip()
         self.source.positions[()] = _pos(root.start_mark)
+        if not self.plain_tag_ok(root, ()):
+            return trip
         if not isinstance(root, yaml.MappingNode):
             self.error(root, (), (
                 f"the file holds {_KIND_WORDS[type(root)]}; a trip file is a mapping that starts"
@@ -259,6 +261,8 @@ class _Reader:
         return items
 
     def record(self, node: yaml.Node, path: tuple, cls: type) -> Any:
+        if not self.plain_tag_ok(node, path):
+            return None
         if not isinstance(node, yaml.MappingNode):
             self.error(node, path, (
                 f"expected a mapping (key: value lines) here, found {_KIND_WORDS[type(node)]}"))
@@ -276,6 +280,8 @@ class _Reader:
 
     def value(self, node: yaml.Node, path: tuple, f: schema.Field, owner: type | None = None) -> Any:
         """The field's value, or None when it is absent, null or wrong (wrong is reported)."""
+        if not isinstance(node, yaml.ScalarNode) and not self.plain_tag_ok(node, path):
+            return None
         if f.kind == schema.RECORD:
             return None if _is_null(node) else self.record(node, path, f.record)
         if f.kind == schema.RECORDS:
@@ -317,7 +323,8 @@ class _Reader:
 
     def plain_tag_ok(self, node: yaml.Node, path: tuple) -> bool:
         if node.tag not in _PLAIN_TAGS:
-            self.error(node, path, f"YAML tags such as `{node.tag}` are not used in trip files; remove it")
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.error(node, path, f"YAML tags such as `{tag}` are not used in trip files; remove it")
             return False
         return True
 

@@ -56,7 +56,8 @@ def _object(fields: tuple[schema.Field, ...]) -> dict[str, Any]:
 
 def build() -> dict[str, Any]:
     top = _object(schema.TOP)
-    top["properties"]["briefing"] = {"const": model.FORMAT_VERSION, "description": "Format version"}
+    top["properties"]["briefing"] = {
+        "enum": [model.FORMAT_VERSION, str(model.FORMAT_VERSION)], "description": "Format version"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://briefing.invalid/trip-format-1.schema.json",

@@ -194,3 +194,14 @@ def test_every_problem_is_reported_in_one_pass(tmp_path):
     # a value reported unreadable is not reported again as missing
     assert not any("trip.start: `start` is required" in x for x in lines)
     assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("text, path", [
+    ("!!python/object/apply:os.system [echo hi]\n", ""),
+    ("briefing: 1\ntrip: !!python/object/apply:os.system\n  - echo hi\n", "trip"),
+    (GOOD_HEAD + "stops:\n  - !!python/object:x\n    title: a\n", "stops[0]"),
+    (GOOD_HEAD + "stops: !!set\n  ? a\n", "stops"),
+])
+def test_tags_on_mappings_and_lists_are_named(text, path):
+    p = only(text)
+    assert p.path == path and "tags such as `!!" in p.message

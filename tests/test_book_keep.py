@@ -61,3 +61,32 @@ def test_no_heading_or_question_ends_a_page(tmp_path, shift):
         for i in range(12):
             page = next(t for t in texts if f"질문 {s}-{i} 무엇" in t)
             assert f"답변 {s}-{i}" in page
+
+
+def counterpart_trip(shift: int) -> Trip:
+    """Stops whose counterparts (with a way to address them and a bio) fall at page ends."""
+    stops = []
+    for s in range(4):
+        n = s + shift
+        stops.append(Stop(
+            title=f"방문 {s}", date=dt.date(2026, 5, 4),
+            purpose="목적 문장입니다. " * (3 + 23 * n % 70),
+            counterparts=[Counterpart(name=f"인물 {s}-{i}", title="직함", organization="기관",
+                                      address_as=f"호칭값 {s}-{i}",
+                                      bio=f"약력{s}-{i} " + "경력 " * (2 + 17 * (i + n) % 25))
+                          for i in range(12)]))
+    return Trip(info=TripInfo(title="시험", start=dt.date(2026, 5, 3), end=dt.date(2026, 5, 6)),
+                stops=stops)
+
+
+@pytest.mark.parametrize("shift", range(8))
+def test_counterpart_name_title_address_and_bio_start_share_a_page(tmp_path, shift):
+    out = tmp_path / "book.pdf"
+    export_pdf(counterpart_trip(shift), out)
+    texts = [p.extract_text() or "" for p in PdfReader(out).pages]
+    for s in range(4):
+        for i in range(12):
+            page = next(t for t in texts if f"인물 {s}-{i}" in t)
+            assert "직함 · 기관" in page
+            assert f"호칭값 {s}-{i}" in page, f"인물 {s}-{i}: how to address is on another page"
+            assert f"약력{s}-{i}" in page, f"인물 {s}-{i}: the bio starts on another page"

@@ -183,11 +183,11 @@ def _counterparts(ctx: Ctx, stop: Stop) -> list[Flowable]:
         role = " · ".join(x for x in (c.title, c.organization) if x)
         if role:
             head.append(Paragraph(muted(ctx.m(role), 9), S.body))
-        body: list[Flowable] = []
         if c.address_as:
-            body.append(Paragraph(f"<b>{ctx.m(L['address_as'])}</b>  {ctx.m(c.address_as)}",
+            head.append(Paragraph(f"<b>{ctx.m(L['address_as'])}</b>  {ctx.m(c.address_as)}",
                                   S.body))
-        body += ctx.rich(c.bio)
-        # A name and title never end a page without the first lines about the person.
+        body = ctx.rich(c.bio)
+        # Name, title, organization and how to address the person stay together, and with the
+        # first lines of the bio: only the bio may run on to the next page.
         out += keep_head(head, body) if body else [KeepHead(head, keep=len(head) - 1)]
     return out

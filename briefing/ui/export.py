@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
@@ -22,6 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing import fileformat
+from briefing.problems import TripFileError
+
 from .i18n import tr
 from .icons import icon
 from .shortcuts import with_shortcut
@@ -33,6 +37,23 @@ class ExportOptions:
     paper: str = "a4"
     edition: str = "full"
     font: str = ""  # a .ttf/.ttc file from Preferences; "" lets the book choose
+    reader: str = ""  # a delegation member's key: their personal copy; "" for the common book
+    since: str = ""  # an earlier version's trip file: a 'changes since' page; "" for none
+    since_trip: Any = field(default=None, compare=False, repr=False)  # `since`, once loaded
+
+
+def load_since(path: str):
+    """The earlier version of the trip for the 'changes since' page; raises TripFileError."""
+    return fileformat.load(path)
+
+
+def since_problem(path: str, error: TripFileError) -> str:
+    problems = error.problems or [error]
+    lines = "\n".join(str(p) for p in problems[:8])
+    more = len(problems) - 8
+    if more > 0:
+        lines += "\n" + tr("… and {n} more", n=more)
+    return tr("The earlier version {file} could not be read:", file=os.path.basename(path)) + "\n" + lines
 
 
 def paper_combo(value: str, parent=None) -> QComboBox:
@@ -51,15 +72,44 @@ def edition_combo(value: str, parent=None) -> QComboBox:
     return combo
 
 
-class ExportDialog(QDialog):
-    """Paper, edition and where to write the PDF."""
+def reader_combo(delegation, value: str, parent=None) -> QComboBox:
+    """— none —, then each delegation member as 'name — title', with their key as data."""
+    combo = QComboBox(parent)
+    combo.addItem(tr("— none —"), "")
+    for person in delegation:
+        if not person.key:
+            continue
+        name = person.name or person.key
+        combo.addItem(f"{name} — {person.title}" if person.title else name, person.key)
+    combo.setCurrentIndex(max(combo.findData(value), 0))
+    return combo
 
-    def __init__(self, options: ExportOptions, parent=None):
+
+class ExportDialog(QDialog):
+    """Paper, edition, a personal copy, a changes page, and where to write the PDF."""
+
+    def __init__(self, options: ExportOptions, parent=None, *, delegation=(), trip_path: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("Export PDF"))
         self.font = options.font
+        self.trip_path = trip_path
+        self._since = (options.since, options.since_trip) if options.since_trip is not None else ("", None)
         self.paper = paper_combo(options.paper, self)
         self.edition = edition_combo(options.edition, self)
+        self.reader = reader_combo(delegation, options.reader, self)
+        self.reader.setToolTip(tr("A copy for one member: their name on the cover, their own "
+                                  "talking points marked"))
+        self.since = QLineEdit(options.since, self)
+        self.since.setPlaceholderText(tr("No changes page (optional)"))
+        self.since.setClearButtonEnabled(True)
+        self.since.setToolTip(tr("An earlier version of this trip file: the book lists what changed since"))
+        since_browse = QToolButton(self)
+        since_browse.setIcon(icon("mdi6.folder-open-outline"))
+        since_browse.setToolTip(tr("Choose an earlier version of the trip"))
+        since_browse.clicked.connect(self._browse_since)
+        since_row = QHBoxLayout()
+        since_row.addWidget(self.since, 1)
+        since_row.addWidget(since_browse)
         self.path = QLineEdit(options.path, self)
         self.path.setMinimumWidth(360)
         browse = QToolButton(self)
@@ -73,31 +123,67 @@ class ExportDialog(QDialog):
         font.setToolTip(self.font or tr("Set a font file in Edit ▸ Preferences"))
         font.setEnabled(False)
         form = QFormLayout()
-        for text, field in ((tr("&Paper:"), self.paper), (tr("E&dition:"), self.edition),
-                            (tr("&File:"), self.path)):
+        for text, widget in ((tr("&Paper:"), self.paper), (tr("E&dition:"), self.edition),
+                             (tr("Personal &copy for:"), self.reader),
+                             (tr("List changes &since:"), self.since), (tr("&File:"), self.path)):
             label = QLabel(text, self)
-            label.setBuddy(field)
-            form.addRow(label, where if field is self.path else field)
+            label.setBuddy(widget)
+            form.addRow(label, {self.path: where, self.since: since_row}.get(widget, widget))
         form.addRow(tr("Font:"), font)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = QLabel(self)  # why the export cannot start yet; the dialog stays open
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Save PDF as"), self.path.text(), tr("PDF files (*.pdf)"))
         if path:
             self.path.setText(path)
 
+    def _browse_since(self) -> None:
+        start = self.since.text() or (os.path.dirname(self.trip_path) if self.trip_path else "")
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Choose an earlier version of the trip"), start,
+            f"{tr('Trip files (*.yaml *.yml)')};;{tr('All files (*)')}")
+        if path:
+            self.since.setText(path)
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def accept(self) -> None:
+        """Export only with an earlier version that loads."""
+        options = self.options()
+        problem = ""
+        if options.since and options.since_trip is None:
+            try:
+                self._since = (options.since, load_since(options.since))
+            except TripFileError as e:
+                problem = since_problem(options.since, e)
+        self._show_error(problem)
+        if not problem:
+            super().accept()
+
     def options(self) -> ExportOptions:
         path = self.path.text().strip()
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"
-        return ExportOptions(path, self.paper.currentData(), self.edition.currentData(), self.font)
+        since = self.since.text().strip()
+        loaded = self._since[1] if since and self._since[0] == since else None
+        return ExportOptions(path, self.paper.currentData(), self.edition.currentData(), self.font,
+                             self.reader.currentData() or "", since, loaded)
 
 
 class ExportSignals(QObject):
@@ -119,9 +205,15 @@ class ExportJob(QRunnable):
         except ImportError:
             self.signals.failed.emit(tr("The PDF export is not available yet."))
             return
+        options = self.options
+        extra = {}  # only what is asked for: a plain export calls the book as it always did
+        if options.reader:
+            extra["reader"] = options.reader
+        if options.since_trip is not None:
+            extra["since"] = options.since_trip
         try:
-            result = export_pdf(self.trip, self.options.path, paper=self.options.paper,
-                                edition=self.options.edition, font=self.options.font or None)
+            result = export_pdf(self.trip, options.path, paper=options.paper,
+                                edition=options.edition, font=options.font or None, **extra)
         except Exception as e:  # BookError, SaveError, or a bug: shown to the user, never raised
             self.signals.failed.emit(str(e) or type(e).__name__)
             return

@@ -7,7 +7,9 @@ import os
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox
 
-from .export import ExportDialog, ExportJob, ExportOptions
+from briefing.problems import TripFileError
+
+from .export import ExportDialog, ExportJob, ExportOptions, load_since, since_problem
 from .i18n import tr
 from .pages import PREVIEW
 
@@ -16,7 +18,7 @@ class ExportActions:
     """Export PDF for MainWindow (which provides doc, problems, busy, preview, thread_pool…)."""
 
     def ask_export_options(self, options: ExportOptions) -> ExportOptions | None:
-        dialog = ExportDialog(options, self)
+        dialog = ExportDialog(options, self, delegation=self.doc.trip.delegation, trip_path=self.doc.path)
         return dialog.options() if dialog.exec() else None
 
     def export_pdf(self) -> bool:
@@ -33,6 +35,12 @@ class ExportActions:
             self._default_pdf_path(), settings.paper(), settings.edition(), settings.book_font()))
         if options is None or not options.path:
             return False
+        if options.since and options.since_trip is None:  # the dialog loads it; a caller may not
+            try:
+                options.since_trip = load_since(options.since)
+            except TripFileError as e:
+                self.show_error(tr("Cannot export"), since_problem(options.since, e))
+                return False
         job = ExportJob(self.doc.snapshot(), options)
         job.setAutoDelete(False)
         job.signals.finished.connect(self._export_finished)

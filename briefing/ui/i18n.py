@@ -155,6 +155,16 @@ KO: dict[str, str] = {
     "Open in viewer": "뷰어로 열기", "Close preview": "미리보기 닫기", "Preview": "미리보기",
     "Zoom in": "확대", "Zoom out": "축소", "Fit width": "너비에 맞춤", "Whole page": "전체 쪽 보기",
     "Save PDF as": "PDF 저장", "PDF files (*.pdf)": "PDF 파일 (*.pdf)",
+    "Personal &copy for:": "개인용 사본(&C):", "— none —": "— 없음 —",
+    "A copy for one member: their name on the cover, their own talking points marked":
+        "대표단 한 사람을 위한 사본: 표지에 이름이 들어가고 본인의 말씀자료가 표시됩니다",
+    "List changes &since:": "변경 내역 기준 판(&S):",
+    "No changes page (optional)": "변경 내역 쪽 없음 (선택)",
+    "An earlier version of this trip file: the book lists what changed since":
+        "이 출장 파일의 이전 판: 브리핑북에 그 뒤로 바뀐 내용을 싣습니다",
+    "Choose an earlier version of the trip": "출장 파일의 이전 판 선택",
+    "The earlier version {file} could not be read:": "이전 판 {file} 파일을 읽을 수 없습니다:",
+    "… and {n} more": "… 외 {n}건",
     "Cancel": "취소", "Save": "저장", "Ready": "준비",
 }
 

@@ -49,3 +49,88 @@ def test_the_worker_gets_a_copy_of_the_trip(opened, tmp_path, monkeypatch, qtbot
     opened.export_pdf()
     assert captured[0].trip == opened.doc.trip and captured[0].trip is not opened.doc.trip
     opened._export_done()
+
+
+def old_version(tmp_path):
+    """The trip as it was: the first stop had another title."""
+    from briefing import fileformat
+
+    from .conftest import small_trip
+
+    trip = small_trip()
+    trip.stops[0].title = "MWC (draft)"
+    path = tmp_path / "trip-v1.yaml"
+    fileformat.save(trip, path)
+    return path
+
+
+def fake_book(monkeypatch, opened):
+    book = pytest.importorskip("briefing.book")
+    calls = []
+    monkeypatch.setattr(book, "export_pdf", lambda trip, path, **kw: calls.append((path, kw)))
+    monkeypatch.setattr(opened.thread_pool, "start", lambda job: job.run())
+    monkeypatch.setattr(opened.preview, "show_pdf", lambda path: False)
+    return calls
+
+
+def test_a_personal_copy_and_a_changes_page_reach_the_book(opened, tmp_path, monkeypatch):
+    from .conftest import load
+
+    old = old_version(tmp_path)
+    calls = fake_book(monkeypatch, opened)
+    monkeypatch.setattr(opened, "ask_export_options", lambda options: ExportOptions(
+        str(tmp_path / "b.pdf"), reader="aide", since=str(old)))
+    assert opened.export_pdf()
+    path, kwargs = calls[0]
+    assert kwargs["reader"] == "aide"
+    assert kwargs["since"] == load(old) and kwargs["since"].stops[0].title == "MWC (draft)"
+    assert opened.export_job is None
+
+
+def test_a_broken_since_file_is_shown_and_nothing_is_exported(opened, tmp_path, monkeypatch):
+    broken = tmp_path / "old.yaml"
+    broken.write_text("info:\n  title: [unclosed\n", encoding="utf-8")
+    calls = fake_book(monkeypatch, opened)
+    monkeypatch.setattr(opened, "ask_export_options", lambda options: ExportOptions(
+        str(tmp_path / "b.pdf"), since=str(broken)))
+    shown = []
+    monkeypatch.setattr(opened, "show_error", lambda title, text: shown.append(text))
+    assert not opened.export_pdf()
+    assert calls == [] and opened.export_job is None
+    assert "old.yaml could not be read" in shown[0]
+    assert "old.yaml:" in shown[0]  # the problems themselves, with their positions
+
+
+def test_the_dialog_offers_each_member_and_loads_the_earlier_version(qtbot, tmp_path):
+    from briefing.ui.export import ExportDialog
+
+    from .conftest import load, small_trip
+
+    old = old_version(tmp_path)
+    delegation = small_trip().delegation
+    dialog = ExportDialog(ExportOptions(str(tmp_path / "b.pdf")), delegation=delegation)
+    qtbot.addWidget(dialog)
+    items = [(dialog.reader.itemText(i), dialog.reader.itemData(i)) for i in range(dialog.reader.count())]
+    assert items == [("— none —", ""), ("이동환 — 시장", "mayor"), ("Kim", "aide")]
+    assert dialog.options().reader == "" and dialog.options().since_trip is None
+    dialog.reader.setCurrentIndex(2)
+    dialog.since.setText(str(old))
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    options = dialog.options()
+    assert options.reader == "aide" and options.since == str(old)
+    assert options.since_trip == load(old)
+
+
+def test_the_dialog_stays_open_on_a_broken_since_file(qtbot, tmp_path):
+    from briefing.ui.export import ExportDialog
+
+    dialog = ExportDialog(ExportOptions(str(tmp_path / "b.pdf")))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.since.setText(str(tmp_path / "missing.yaml"))
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.error.isVisible() and "missing.yaml" in dialog.error.text()
+    assert "no such file" in dialog.error.text()
+    dialog.reject()

@@ -30,6 +30,8 @@ from .i18n import tr
 from .icons import icon
 from .shortcuts import with_shortcut
 
+TRIP_SUFFIXES = (".yaml", ".yml")
+
 
 @dataclass
 class ExportOptions:
@@ -40,6 +42,29 @@ class ExportOptions:
     reader: str = ""  # a delegation member's key: their personal copy; "" for the common book
     since: str = ""  # an earlier version's trip file: a 'changes since' page; "" for none
     since_trip: Any = field(default=None, compare=False, repr=False)  # `since`, once loaded
+
+
+def same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): compare the names
+        return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
+def target_problem(pdf_path: str, trip_path: str | None, since_path: str = "") -> str:
+    """Why the book must not be written to `pdf_path`, or "" when it may: never over a trip file."""
+    if not pdf_path:
+        return tr("Choose where to write the PDF.")
+    if trip_path and same_file(pdf_path, trip_path):
+        return tr("That is the trip file itself; exporting there would overwrite it. "
+                  "Choose another file name.")
+    if since_path and same_file(pdf_path, since_path):
+        return tr("That is the earlier version's trip file; exporting there would overwrite it. "
+                  "Choose another file name.")
+    if pdf_path.lower().endswith(TRIP_SUFFIXES):
+        return tr("The book is a PDF and is not written over a trip file (.yaml). "
+                  "Choose a file name ending in .pdf.")
+    return ""
 
 
 def load_since(path: str):
@@ -164,10 +189,10 @@ class ExportDialog(QDialog):
         self.error.setVisible(bool(text))
 
     def accept(self) -> None:
-        """Export only with an earlier version that loads."""
+        """Export only to a PDF that is not a trip file, and with an earlier version that loads."""
         options = self.options()
-        problem = ""
-        if options.since and options.since_trip is None:
+        problem = target_problem(options.path, self.trip_path, options.since)
+        if not problem and options.since and options.since_trip is None:
             try:
                 self._since = (options.since, load_since(options.since))
             except TripFileError as e:
@@ -178,7 +203,7 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         path = self.path.text().strip()
-        if path and not path.lower().endswith(".pdf"):
+        if path and not path.lower().endswith((".pdf", *TRIP_SUFFIXES)):
             path += ".pdf"
         since = self.since.text().strip()
         loaded = self._since[1] if since and self._since[0] == since else None

@@ -9,7 +9,14 @@ from PySide6.QtWidgets import QMessageBox
 
 from briefing.problems import TripFileError
 
-from .export import ExportDialog, ExportJob, ExportOptions, load_since, since_problem
+from .export import (
+    ExportDialog,
+    ExportJob,
+    ExportOptions,
+    load_since,
+    since_problem,
+    target_problem,
+)
 from .i18n import tr
 from .pages import PREVIEW
 
@@ -34,6 +41,10 @@ class ExportActions:
         options = self.ask_export_options(ExportOptions(
             self._default_pdf_path(), settings.paper(), settings.edition(), settings.book_font()))
         if options is None or not options.path:
+            return False
+        problem = target_problem(options.path, self.doc.path, options.since)
+        if problem:  # the dialog refuses these too; this guards every other way in
+            self.show_error(tr("Cannot export"), problem)
             return False
         if options.since and options.since_trip is None:  # the dialog loads it; a caller may not
             try:

@@ -165,6 +165,13 @@ KO: dict[str, str] = {
     "Choose an earlier version of the trip": "출장 파일의 이전 판 선택",
     "The earlier version {file} could not be read:": "이전 판 {file} 파일을 읽을 수 없습니다:",
     "… and {n} more": "… 외 {n}건",
+    "Choose where to write the PDF.": "PDF를 저장할 위치를 고르세요.",
+    "The book is a PDF and is not written over a trip file (.yaml). Choose a file name ending in .pdf.":
+        "브리핑북은 PDF이므로 출장 파일(.yaml)에 덮어쓰지 않습니다. .pdf로 끝나는 파일 이름을 고르세요.",
+    "That is the trip file itself; exporting there would overwrite it. Choose another file name.":
+        "열려 있는 출장 파일 자체입니다. 그곳으로 내보내면 출장 파일을 덮어씁니다. 다른 파일 이름을 고르세요.",
+    "That is the earlier version's trip file; exporting there would overwrite it. Choose another file name.":
+        "이전 판 출장 파일입니다. 그곳으로 내보내면 그 파일을 덮어씁니다. 다른 파일 이름을 고르세요.",
     "Cancel": "취소", "Save": "저장", "Ready": "준비",
 }
 

@@ -134,3 +134,48 @@ def test_the_dialog_stays_open_on_a_broken_since_file(qtbot, tmp_path):
     assert dialog.error.isVisible() and "missing.yaml" in dialog.error.text()
     assert "no such file" in dialog.error.text()
     dialog.reject()
+
+
+@pytest.mark.parametrize("target", ["trip", "other.yaml", "other.YML"])
+def test_the_export_never_writes_over_a_trip_file(opened, trip_file, tmp_path, monkeypatch, target):
+    path = str(trip_file) if target == "trip" else str(tmp_path / target)
+    before = trip_file.read_bytes()
+    calls = fake_book(monkeypatch, opened)
+    monkeypatch.setattr(opened, "ask_export_options", lambda options: ExportOptions(path))
+    shown = []
+    monkeypatch.setattr(opened, "show_error", lambda title, text: shown.append(text))
+    assert not opened.export_pdf()
+    assert calls == [] and opened.export_job is None
+    assert ("trip file itself" if target == "trip" else ".yaml") in shown[0]
+    assert trip_file.read_bytes() == before
+
+
+def test_the_trip_file_under_another_name_is_refused_too(opened, trip_file, tmp_path, monkeypatch):
+    import os
+
+    link = tmp_path / "link.pdf"
+    os.symlink(trip_file, link)
+    calls = fake_book(monkeypatch, opened)
+    monkeypatch.setattr(opened, "ask_export_options", lambda options: ExportOptions(str(link)))
+    shown = []
+    monkeypatch.setattr(opened, "show_error", lambda title, text: shown.append(text))
+    assert not opened.export_pdf()
+    assert calls == [] and "trip file itself" in shown[0]
+
+
+def test_the_dialog_refuses_the_trip_file_and_stays_open(qtbot, trip_file, tmp_path):
+    from briefing.ui.export import ExportDialog
+
+    dialog = ExportDialog(ExportOptions(str(tmp_path / "b.pdf")), trip_path=str(trip_file))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.path.setText(str(trip_file))  # not turned into trip.yaml.pdf: refused
+    dialog.accept()
+    assert dialog.isVisible() and "trip file itself" in dialog.error.text()
+    dialog.path.setText(str(tmp_path / "notes.yml"))
+    dialog.accept()
+    assert dialog.isVisible() and ".pdf" in dialog.error.text()
+    dialog.path.setText(str(tmp_path / "trip"))  # becomes trip.pdf: fine
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.options().path == str(tmp_path / "trip.pdf")

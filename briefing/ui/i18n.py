@@ -44,6 +44,7 @@ KO: dict[str, str] = {
     "&Purpose && outcomes": "목적·기대성과(&P)", "A&genda": "세부 일정(&G)",
     "&Talking points": "말씀자료(&T)", "&Q&&A": "예상 질의응답(&Q)", "&Counterparts": "인물정보(&C)",
     "&Background": "배경(&B)", "P&rotocol": "의전(&R)", "&Logistics": "행정·이동(&L)",
+    "Next tab: {next}; previous tab: {previous}": "다음 탭: {next} · 이전 탭: {previous}",
     "&Notes": "메모(&N)", "Background": "배경", "Protocol": "의전", "Logistics": "행정·이동",
     "Notes": "메모", "Agenda": "세부 일정", "Talking points": "말씀자료",
     # table buttons

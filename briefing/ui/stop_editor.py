@@ -4,6 +4,7 @@ Q&A, counterparts, background, protocol, logistics and notes."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from briefing import model
@@ -30,6 +31,9 @@ TABS = [
     ("&Logistics", [("logistics",)]),
     ("&Notes", [("notes",)]),
 ]
+# Keys that switch the tabs from anywhere in the stop editor, the header's fields included.
+NEXT_TAB_KEYS = ("Ctrl+Tab", "Ctrl+PgDown")
+PREVIOUS_TAB_KEYS = ("Ctrl+Shift+Tab", "Ctrl+PgUp")
 
 
 class StopEditor(QWidget):
@@ -84,6 +88,26 @@ class StopEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+        # The tab widget knows these keys only while the focus is inside one of its pages.
+        self.tab_shortcuts: list[QShortcut] = []
+        for keys, step in ((NEXT_TAB_KEYS, 1), (PREVIOUS_TAB_KEYS, -1)):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(lambda step=step: self.step_tab(step))
+                self.tab_shortcuts.append(shortcut)
+        native = QKeySequence.SequenceFormat.NativeText
+        self.tabs.tabBar().setToolTip(tr(
+            "Next tab: {next}; previous tab: {previous}",
+            next=" / ".join(QKeySequence(k).toString(native) for k in NEXT_TAB_KEYS),
+            previous=" / ".join(QKeySequence(k).toString(native) for k in PREVIOUS_TAB_KEYS)))
+
+    def step_tab(self, step: int) -> None:
+        """Show the next (1) or previous (-1) tab, round the end as the tab bar does."""
+        count = self.tabs.count()
+        if count:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
 
     def _table(self, attr: str, taken: set[str]) -> RecordTablePanel:
         doc = self.doc

@@ -112,3 +112,52 @@ def test_the_stop_header_tab_order_reads_row_by_row(opened):
         if widget is widgets[0]:
             break
     assert seen == widgets
+
+
+def test_ctrl_tab_and_ctrl_page_keys_switch_the_stop_tabs_from_anywhere_in_the_stop(opened, qtbot):
+    opened.activateWindow()
+    opened.editor.select_stop(0)
+    stop = opened.editor.stop_editor
+    tabs = stop.tabs
+    tabs.setCurrentIndex(0)
+    title = stop.header.editors["title"].widget
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus)
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(title, Qt.Key.Key_Tab, ctrl)
+    assert tabs.currentIndex() == 1
+    qtbot.keyClick(title, Qt.Key.Key_PageDown, ctrl)
+    assert tabs.currentIndex() == 2
+    qtbot.keyClick(title, Qt.Key.Key_PageUp, ctrl)
+    assert tabs.currentIndex() == 1
+    qtbot.keyClick(title, Qt.Key.Key_Backtab, ctrl | shift)  # what Shift+Tab sends
+    assert tabs.currentIndex() == 0
+    qtbot.keyClick(title, Qt.Key.Key_Backtab, ctrl | shift)  # round the start, as the tab bar does
+    assert tabs.currentIndex() == tabs.count() - 1
+    assert title.hasFocus()  # the keys switch the tabs; the focus stays where it was
+
+
+def test_ctrl_tab_inside_a_tab_page_moves_one_tab_at_a_time(opened, qtbot):
+    opened.activateWindow()
+    opened.editor.select_stop(0)
+    stop = opened.editor.stop_editor
+    stop.focus_path(("talking_points", 0, "text"))
+    view = stop.tables["talking_points"].view
+    qtbot.waitUntil(view.hasFocus)
+    start = stop.tabs.currentIndex()
+    qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert stop.tabs.currentIndex() == start + 1
+    focus = opened.focusWidget()
+    qtbot.keyClick(focus, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert stop.tabs.currentIndex() == start
+
+
+def test_ctrl_tab_does_nothing_outside_the_stop_editor(opened, qtbot):
+    opened.activateWindow()
+    opened.editor.select_stop(0)
+    tabs = opened.editor.stop_editor.tabs
+    tabs.setCurrentIndex(0)
+    opened.editor.outline.setFocus()
+    qtbot.waitUntil(opened.editor.outline.hasFocus)
+    qtbot.keyClick(opened.editor.outline, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == 0

@@ -19,7 +19,7 @@ from reportlab.platypus import (
 
 from ..model import Person, Trip
 from . import styles as st
-from .flowables import Marked, keep_head
+from .flowables import BookTable, Marked, keep_head
 from .labels import Labels
 from .styles import Styles
 from .text import Text, blocks
@@ -202,8 +202,8 @@ class Ctx:
         ]
         if zebra:
             commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, st.ZEBRA]))
-        return Table(data, colWidths=widths, repeatRows=1, splitInRow=st.BODY_LEADING * 2,
-                     style=TableStyle(commands), hAlign="LEFT", spaceBefore=2, spaceAfter=8)
+        return BookTable(data, colWidths=widths, repeatRows=1, splitInRow=st.BODY_LEADING * 2,
+                         style=TableStyle(commands), hAlign="LEFT", spaceBefore=2, spaceAfter=8)
 
     def facts(self, rows: list[tuple[str, str | list[Flowable]]]) -> Table | None:
         """Label–value pairs (a stop's when, where, who), leaving out empty values."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from . import styles as st
 
@@ -213,6 +213,45 @@ def keep_head(head: list[Flowable], body: list[Flowable]) -> list[Flowable]:
     if not body:
         return head
     return [KeepHead([*head, body[0]], keep=len(head)), *body[1:]]
+
+
+class BookTable(Table):
+    """A table that splits across pages only where both pieces read as a table.
+
+    A table of a few rows moves to the next page whole, and a longer one keeps at least
+    `MIN_FIRST` rows on the page it starts on (with its heading) and carries at least `MIN_REST`
+    rows over. At the top of a page (where moving would not help) it splits as any table.
+    ReportLab builds the pieces with `self.__class__(...)`, so the settings are class attributes.
+    """
+
+    FEW = 5  # body rows that never split
+    MIN_FIRST = 3
+    MIN_REST = 2
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) < 2 or self._at_page_top():
+            return parts
+        header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        body = len(self._cellvalues) - header
+        first = len(parts[0]._cellvalues) - header
+        rest = len(parts[1]._cellvalues) - header
+        if body <= self.FEW or first < self.MIN_FIRST:
+            return []
+        if rest < self.MIN_REST:
+            # Leave fewer rows on this page, so that a row or two do not stand alone over there.
+            end = len(parts[0]._cellvalues)
+            less = sum(self._rowHeights[end - (self.MIN_REST - rest):end])
+            parts = super().split(availWidth, availHeight - less)
+            if len(parts) < 2 or len(parts[0]._cellvalues) - header < self.MIN_FIRST:
+                return []
+        return parts
+
+    def _at_page_top(self) -> bool:
+        """Whether nothing is on the current page yet (the table cannot do better elsewhere)."""
+        doc = getattr(getattr(self, "canv", None), "_doctemplate", None)
+        frame = getattr(doc, "frame", None)
+        return bool(getattr(frame, "_atTop", False))
 
 
 class LinedPage(Flowable):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from . import styles as st
@@ -55,9 +56,23 @@ def itinerary(ctx: Ctx) -> list[Flowable]:
         title = " · ".join(t for t in (L("day", n=number) if number else "", L.date(day)) if t)
         body.append(CondPageBreak(st.BODY_LEADING * 6))
         body += keep_head([Paragraph(ctx.m(title or "—"), S.h3)],
-                          [ctx.table(header, rows, [27, 27, 81, 35])])
+                          [ctx.table(header, rows, _itinerary_widths(ctx))])
     # Readers come back to the itinerary all trip long: give it its own first page.
     return ctx.section(L["itinerary"], "itinerary", body, new_page=True)
+
+
+def _itinerary_widths(ctx: Ctx) -> list[float]:
+    """Column widths in points: each time column as wide as its longest usual entry in this
+    language ("01:45 (+1) Departs", "18:00–01:00 (+1)") needs, the rest to the event and place."""
+    L, S = ctx.labels, ctx.styles
+    font, size = S.cell.fontName, S.cell.fontSize
+    pad = 8 + 2  # the cell's left and right padding, and a little air
+    time = stringWidth("00:00 (+1) ", font, size)
+    need = max([time + stringWidth(L[k], font, 8) for k in ("depart", "arrive")]
+               + [stringWidth("00:00–00:00 (+1)", font, size)]) + pad
+    time_w = min(max(need, ctx.width * 27 / 170), ctx.width * 0.24)
+    rest = ctx.width - 2 * time_w
+    return [time_w, time_w, rest * 81 / 116, rest * 35 / 116]
 
 
 def _itinerary_row(ctx: Ctx, event: tl.Event, day) -> list:

@@ -96,3 +96,9 @@ def test_a_long_table_keeps_rows_on_both_sides_of_a_page_break(tmp_path, days):
     if len(pages) > 1:
         counts = [len(re.findall(r"Person \d", t)) for t in pages]
         assert counts[0] >= 3 and counts[-1] >= 2, counts
+
+
+def test_english_counts_nights_in_singular_and_plural(english, english_letter):
+    whole = "\n".join(english_letter)
+    assert "night(s)" not in whole
+    assert re.search(r"\b1 night\b", whole) and re.search(r"\b[23] nights\b", whole)

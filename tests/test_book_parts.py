@@ -74,3 +74,9 @@ def test_labels_in_both_languages():
     assert ko.city("Asia/Seoul") == "서울" and en.city("America/Sao_Paulo") == "Sao Paulo"
     assert ko.choice("press", "closed") == "비공개" and en.choice("kind", "odd") == "odd"
     assert labels.Labels("fr").lang == "ko"
+
+
+def test_counts_in_singular_and_plural():
+    ko, en = labels.Labels("ko"), labels.Labels("en")
+    assert en.count("nights", 1) == "1 night" and en.count("nights", 3) == "3 nights"
+    assert ko.count("nights", 1) == "1박" and ko.count("nights", 3) == "3박"

@@ -70,6 +70,7 @@ _KO = {
     "stay": "숙소",
     "period": "기간",
     "nights": "{n}박",
+    "nights_one": "{n}박",
     "check_in": "체크인",
     "check_out": "체크아웃",
     "prepared_by": "작성",
@@ -170,7 +171,8 @@ _EN = {
     "reference": "Booking",
     "stay": "Hotel",
     "period": "Dates",
-    "nights": "{n} night(s)",
+    "nights": "{n} nights",
+    "nights_one": "{n} night",
     "check_in": "Check-in",
     "check_out": "Check-out",
     "prepared_by": "Prepared by",
@@ -294,6 +296,10 @@ class Labels:
 
     def __call__(self, key: str, **values) -> str:
         return self._words[key].format(**values)
+
+    def count(self, key: str, n: int) -> str:
+        """A label with a number, singular or plural ('1 night', '3 nights')."""
+        return self(f"{key}_one" if n == 1 and f"{key}_one" in self._words else key, n=n)
 
     def choice(self, field: str, value: str) -> str:
         """A kind, press or mode value in words; an unknown value prints as written."""

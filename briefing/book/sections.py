@@ -133,7 +133,7 @@ def _leg_name(ctx: Ctx, leg) -> str:
 
 def _nights(ctx: Ctx, stay) -> str:
     if stay.check_in and stay.check_out and stay.check_out > stay.check_in:
-        return ctx.labels("nights", n=(stay.check_out - stay.check_in).days)
+        return ctx.labels.count("nights", (stay.check_out - stay.check_in).days)
     return ""
 
 

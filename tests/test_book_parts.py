@@ -63,7 +63,20 @@ def test_markup_is_escaped_and_missing_glyphs_replaced():
     t = text.Text(fonts)
     assert t.markup('<img src="a"/>') == '&lt;img src="a"/&gt;'
     assert t.markup("a & b\nc") == "a &amp; b<br/>c"
-    assert t.markup("가😀\u200d\ufe0f가") == "가□가"
+    assert t.markup("가😀\u200d\ufe0f가") == "가가"  # an emoji the font lacks is left out
+    assert t.markup("가 丒 가") == "가 □ 가"  # a letter it lacks stays visible as a box
+    assert list(t.dropped) == ["😀\u200d"]
+
+
+def test_emoji_left_out_with_their_modifiers_and_reported():
+    fonts = FontSet("x", "x", True, charset=frozenset(" 가출장X□"))
+    t = text.Text(fonts)
+    assert t.clean("🇰🇷✈️🇪🇸 👍🏽 𝕏 출장") == "X 출장"
+    assert t.clean("가 👨‍👩‍👧 가\n✈ 출장") == "가 가\n출장"
+    assert list(t.dropped) == ["🇰🇷", "✈", "🇪🇸", "👍🏽", "👨‍👩‍👧"]
+    assert t.dropped_notice() == ("5 characters the font cannot print were left out: "
+                                  "🇰🇷 ✈ 🇪🇸 👍🏽 👨‍👩‍👧")
+    assert text.Text(fonts).dropped_notice() == ""
 
 
 def test_labels_in_both_languages():

@@ -69,11 +69,21 @@ def test_markup_in_user_text_prints_literally(tmp_path):
 
 
 def test_emoji_and_missing_glyphs_do_not_break_the_export(tmp_path):
-    trip = small_trip(purpose="환영 🎉👍🏽 합니다 👨‍👩‍👧 ✈ \x07 끝", background="😀" * 500)
-    texts, _ = export_text(trip, tmp_path)
+    trip = small_trip(purpose="환영 🎉👍🏽 합니다 👨‍👩‍👧 ✈ \x07 끝 𠀀자", background="😀" * 500)
+    trip.info.title = "🇰🇷✈️🇪🇸 👍🏽 𝕏 출장"
+    out = tmp_path / "book.pdf"
+    result = export_pdf(trip, out)
+    texts = [p.extract_text() or "" for p in PdfReader(out).pages]
     whole = "".join(texts)
-    assert "환영" in whole and "끝" in whole
-    assert "□" in whole  # a visible placeholder where the font has no glyph
+    assert "환영 합니다" in whole and "끝" in whole
+    # Emoji the font lacks are left out, and said so once; a rare letter stays a visible box.
+    assert whole.count("□") == 1 and "□자" in whole
+    assert result.notices == ["7 characters the font cannot print were left out: "
+                              "🇰🇷 ✈ 🇪🇸 👍🏽 🎉 👨‍👩‍👧 😀"]
+    # The running header (and the cover) carry the title without boxes.
+    assert "X 출장" in texts[0]
+    for n, text in enumerate(texts[1:], 2):
+        assert text.splitlines()[1:2] == ["X 출장"] or "\nX 출장\n" in text, f"page {n}"
 
 
 def test_endless_word_and_url_wrap(tmp_path):

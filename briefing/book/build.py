@@ -145,6 +145,8 @@ def render(trip: Trip, *, paper: str = "a4", edition: str = FULL, font=None,
         except Exception as e:  # ReportLab's LayoutError and kin: say so, keep the cause
             raise BookError(f"the book could not be made: {type(e).__name__}: {e}") from e
     notices = list(fonts.notices)
+    if ctx.text.dropped_notice():
+        notices.append(ctx.text.dropped_notice())
     if _has_hangul(trip) and fonts.charset is not None and "가" not in fonts.charset:
         notices.append(f"the font {fonts.source} has no Korean letters; they print as boxes")
     data = buffer.getvalue()

@@ -3,6 +3,7 @@ determinism, atomic writing, and the `briefing export` command end to end."""
 
 from __future__ import annotations
 
+import copy
 import re
 import subprocess
 import sys
@@ -236,3 +237,17 @@ def test_cli_refuses_a_trip_with_errors(tmp_path):
     assert done.returncode == 1
     assert list(tmp_path.glob("*.pdf")) == []
     assert not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
+
+
+def test_document_dates_are_the_trips_and_the_bytes_stay_the_same(trip, full, tmp_path):
+    meta = full.metadata
+    assert trip.info.updated is not None
+    assert meta.creation_date.date() == trip.info.updated
+    assert meta.modification_date.date() == trip.info.updated
+    undated = copy.deepcopy(trip)
+    undated.info.updated = None
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    export_pdf(undated, a)
+    export_pdf(undated, b)
+    assert a.read_bytes() == b.read_bytes()
+    assert PdfReader(a).metadata.creation_date.date() == trip.info.start

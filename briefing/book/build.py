@@ -132,6 +132,7 @@ def render(trip: Trip, *, paper: str = "a4", edition: str = FULL, font=None,
 
     def canvasmaker(*args, **kwargs):
         canv = BookCanvas(*args, **kwargs)
+        canv.setDateFormatter(pdf_date(trip))
         canvases.append(canv)
         return canv
 
@@ -151,6 +152,21 @@ def render(trip: Trip, *, paper: str = "a4", edition: str = FULL, font=None,
         notices.append(f"the font {fonts.source} has no Korean letters; they print as boxes")
     data = buffer.getvalue()
     return data, BookResult(canvases[-1].pages if canvases else 0, notices, len(data))
+
+
+def pdf_date(trip: Trip):
+    """The book's creation and modification date: the day the trip was last updated (else its
+    first day), so that the same trip still gives the same bytes.
+
+    ReportLab's invariant mode would write 2000-01-01, which viewers show as the document's date;
+    its date formatter (called with the build time, ignored here) lets the trip's date in. The
+    date goes without a time or zone ('D:20230223'), so no viewer shows it as the day before.
+    """
+    day = trip.info.updated or trip.info.start
+    if day is None:
+        return None  # the invariant default
+    stamp = f"D:{day:%Y%m%d}"
+    return lambda *_: stamp
 
 
 def _has_hangul(trip: Trip) -> bool:

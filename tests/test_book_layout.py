@@ -102,3 +102,10 @@ def test_english_counts_nights_in_singular_and_plural(english, english_letter):
     whole = "\n".join(english_letter)
     assert "night(s)" not in whole
     assert re.search(r"\b1 night\b", whole) and re.search(r"\b[23] nights\b", whole)
+
+
+@pytest.mark.parametrize("book", ["korean_a4", "english_letter"])
+def test_hotel_addresses_are_not_broken_over_lines(trip, book, request):
+    lines = {ln.strip() for t in request.getfixturevalue(book) for ln in t.splitlines()}
+    for stay in trip.stays:
+        assert stay.address in lines, f"{stay.address!r} wraps in the stays table"

@@ -179,7 +179,7 @@ def travel(ctx: Ctx) -> list[Flowable]:
                        muted(ctx.m(_nights(ctx, stay))))
         rows.append([Paragraph(name, S.cell), Paragraph(period, S.cell), ctx.cell(stay.notes)])
     body += ctx.sub(L["stays"], [t for t in [ctx.table(
-        [L["stay"], L["period"], L["notes_col"]], rows, [62, 40, 68])] if t])
+        [L["stay"], L["period"], L["notes_col"]], rows, [80, 36, 54])] if t])
     return ctx.section(L["travel"], "travel", body)
 
 

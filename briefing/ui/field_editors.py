@@ -172,10 +172,29 @@ class LineEditor(FieldEditor):
         edit.setPlaceholderText(values.PLACEHOLDERS.get(f.kind, ""))
         edit.textEdited.connect(self._edited)
         edit.editingFinished.connect(self._finished)
+        edit.textChanged.connect(lambda _t: self.update_tip())
+        edit.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.update_tip()
+        return False
+
+    def update_tip(self) -> None:
+        """The tooltip shows the whole value when the box is too narrow for it, then what the field is."""
+        edit = self.widget
+        text = edit.text()
+        about = tr(self.field.doc) if self.field.doc else ""
+        room = edit.contentsRect().width() - 8  # the text margins and the cursor
+        clipped = bool(text) and edit.fontMetrics().horizontalAdvance(text) > room
+        tip = (f"{text}\n\n{about}" if about else text) if clipped else about
+        if edit.toolTip() != tip:
+            edit.setToolTip(tip)
 
     def show_value(self, value) -> None:
         self.widget.setText(values.to_text(self.field, value))
         self.widget.setCursorPosition(0)  # show the start of a long value, not its end
+        self.update_tip()
 
     def parse(self, text: str, strict: bool = True):
         return values.from_text(self.field, text, strict=strict)

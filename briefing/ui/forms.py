@@ -1,4 +1,5 @@
-"""A form of field editors over one record, laid out in rows of one or two fields."""
+"""A form of field editors over one record, laid out in rows of fields; a short row's last field
+runs to the end of the row."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ class FieldForm(QWidget):
                 f = fields[name]
                 editor = make_editor(doc, f, self)
                 self.editors[name] = editor
-                span = columns * 2 - 1 if len(row) == 1 else 1
+                # the last field of a short row takes the rest of the row
+                span = columns * 2 - 1 - c * 2 if c == len(row) - 1 else 1
                 text = values.label(f)
                 if taken is not None:
                     letter = i18n.pick_mnemonic(values.english_label(f), taken)

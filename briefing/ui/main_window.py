@@ -247,13 +247,27 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         stop_splitter = self.settings.bytes("window/stopSplitter")
         if stop_splitter is not None:
             self.editor.stop_editor.splitter.restoreState(stop_splitter)
+        for key, panel in self._detail_panels():
+            saved = self.settings.bytes(key)
+            if saved is not None:
+                panel.restore_split(saved)
         return state is not None
+
+    def _detail_panels(self):
+        """(settings key, panel) for each stop table with a detail form (talking points, Q&A…)."""
+        for attr, panel in self.editor.stop_editor.tables.items():
+            if panel.splitter is not None:
+                yield f"window/detailSplitter/{attr}", panel
 
     def _save_layout(self) -> None:
         self.settings.set_bytes("window/geometry", self.saveGeometry())
         self.settings.set_bytes("window/state", self.saveState())
         self.settings.set_bytes("window/splitter", self.editor.saveState())
         self.settings.set_bytes("window/stopSplitter", self.editor.stop_editor.splitter.saveState())
+        for key, panel in self._detail_panels():
+            state = panel.split_state()
+            if state is not None:
+                self.settings.set_bytes(key, state)
 
     def _show_page(self, page: int) -> None:
         self.central.setCurrentIndex(page)

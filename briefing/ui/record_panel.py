@@ -19,11 +19,18 @@ from PySide6.QtWidgets import (
 
 from . import clipboard
 from .delegates import FieldDelegate
+from .field_editors import TextEditor
 from .forms import FieldForm
 from .i18n import tr
 from .icons import icon
 from .shortcuts import with_shortcut
 from .table_models import RecordTableModel
+
+# A table with a detail form under it: the rows it shows at first (when the form keeps its
+# minimum), the rows it never shrinks below, and the lines a text box of the form keeps.
+FIRST_ROWS_ABOVE_FORM = 7
+MIN_ROWS_ABOVE_FORM = 3
+MIN_FORM_TEXT_LINES = 3
 
 
 class RecordTablePanel(QWidget):
@@ -106,17 +113,28 @@ class RecordTablePanel(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(self.buttons)
         self.form = None
+        self.splitter: QSplitter | None = None  # between the table and the detail form
+        self._split_done = False  # the first split is made once, unless a saved one was restored
+        self._split_shown = False  # the split has been laid out on screen since
+        self._restored_split = None  # a restored split, given back until then
         if detail_rows:
             splitter = QSplitter(Qt.Orientation.Vertical, self)
+            self.splitter = splitter
+            self.view.setMinimumHeight(self.table_height(MIN_ROWS_ABOVE_FORM))
             splitter.addWidget(self.view)
             self.form = FieldForm(doc, record_type, detail_rows, splitter, taken=taken)
+            for editor in self.form.editors.values():
+                if isinstance(editor, TextEditor):  # room for more rows above, and the form still fits
+                    box = editor.widget
+                    box.setMinimumHeight(MIN_FORM_TEXT_LINES * box.fontMetrics().lineSpacing()
+                                         + 2 * int(box.document().documentMargin()) + 2 * box.frameWidth())
             holder = QWidget(splitter)
             inner = QVBoxLayout(holder)
             inner.setContentsMargins(0, 6, 0, 0)
             inner.addWidget(self.form)
             splitter.addWidget(holder)
             splitter.setStretchFactor(0, 3)
-            splitter.setStretchFactor(1, 2)
+            splitter.setStretchFactor(1, 1)
             splitter.setChildrenCollapsible(False)
             layout.addWidget(splitter, 1)
             self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
@@ -132,6 +150,44 @@ class RecordTablePanel(QWidget):
         self.model.rowsMoved.connect(self._update_buttons)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
+
+    def table_height(self, rows: int) -> int:
+        """The table's height when it shows `rows` whole rows under its header."""
+        view = self.view
+        return (view.horizontalHeader().sizeHint().height()
+                + rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth())
+
+    def restore_split(self, state) -> bool:
+        """Put back a table/form split saved from `split_state()`."""
+        if self.splitter is None or not self.splitter.restoreState(state):
+            return False
+        self._split_done = True
+        self._restored_split = state
+        return True
+
+    def split_state(self):
+        """The table/form split to remember, or None: a split never shown is not worth keeping."""
+        if self.splitter is None:
+            return None
+        return self.splitter.saveState() if self._split_shown else self._restored_split
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.splitter is None or self.splitter.height() <= 0:
+            return
+        if not self._split_done:
+            self._split_done = True
+            self.first_split()
+        self._split_shown = True
+
+    def first_split(self) -> None:
+        """Give the table FIRST_ROWS_ABOVE_FORM rows, or what the form's minimum leaves it."""
+        splitter = self.splitter
+        total = sum(splitter.sizes())
+        form_min = splitter.widget(1).minimumSizeHint().height()
+        table = max(min(self.table_height(FIRST_ROWS_ABOVE_FORM), total - form_min),
+                    self.view.minimumHeight())
+        splitter.setSizes([table, max(total - table, 0)])
 
     # -- binding --------------------------------------------------------------------------------
 

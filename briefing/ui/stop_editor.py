@@ -16,8 +16,8 @@ from .record_panel import RecordTablePanel
 
 HEADER_ROWS = [
     ("title",), ("kind", "host", "press"), ("date", "start", "end"),
-    ("timezone", "city", "country"), ("venue", "address", "attendees"),
-    ("interpreter", "dress_code"),
+    ("timezone", "city", "country"), ("venue", "address"),  # the address takes two columns
+    ("attendees", "interpreter", "dress_code"),
 ]
 # (tab label, what it holds): a list attribute shown as a table, or text fields in a form
 TABS = [

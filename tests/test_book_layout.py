@@ -109,3 +109,20 @@ def test_hotel_addresses_are_not_broken_over_lines(trip, book, request):
     lines = {ln.strip() for t in request.getfixturevalue(book) for ln in t.splitlines()}
     for stay in trip.stays:
         assert stay.address in lines, f"{stay.address!r} wraps in the stays table"
+
+
+def itinerary_days(pages: list[str]) -> dict[str, str]:
+    """Each itinerary day's title and what follows it up to the next day (or section)."""
+    whole = "\n".join(pages[2:8])
+    parts = re.split(r"^(\d+일차 · [^\n]+|Day \d+ · [^\n]+)$", whole, flags=re.M)
+    return {title: body for title, body in zip(parts[1::2], parts[2::2], strict=True)}
+
+
+def test_the_arrival_home_has_its_own_day(korean_a4):
+    days = itinerary_days(korean_a4)
+    titles = [t.split(" (", 1)[0].split(" · 현지")[0] for t in days]
+    assert titles[-2:] == ["7일차 · 2023. 3. 4.(토)", "8일차 · 2023. 3. 5.(일)"]
+    day7, day8 = list(days.values())[-2:]
+    assert "프랑크푸르트 (FRA) → 인천 (ICN)" in day7 and "17:30 출발" in day7
+    assert "인천 (ICN) 도착" in day8.split("대표단")[0]
+    assert re.search(r"^14:30 도착$", day8, re.M)

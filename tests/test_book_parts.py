@@ -93,3 +93,16 @@ def test_counts_in_singular_and_plural():
     ko, en = labels.Labels("ko"), labels.Labels("en")
     assert en.count("nights", 1) == "1 night" and en.count("nights", 3) == "3 nights"
     assert ko.count("nights", 1) == "1박" and ko.count("nights", 3) == "3박"
+
+
+def test_an_overnight_leg_arrives_on_its_own_day():
+    t = trip()
+    t.travel.append(TravelLeg(origin="CDG", destination="ICN", depart=dt.datetime(2026, 3, 3, 21),
+                              depart_timezone="Europe/Paris", arrive=dt.datetime(2026, 3, 4, 15),
+                              arrive_timezone="Asia/Seoul"))
+    days = timeline.days(t)
+    assert [n for n, _, _ in days] == [1, 2, 3, 4]
+    assert [e.kind for e in days[2][2]] == [timeline.LEG]
+    (arrival,) = days[3][2]
+    assert arrival.kind == timeline.ARRIVAL and arrival.item is t.travel[1]
+    assert arrival.end.local == dt.datetime(2026, 3, 4, 15)

@@ -104,6 +104,18 @@ def _itinerary_row(ctx: Ctx, event: tl.Event, day) -> list:
         what = lines(f"<b>{ctx.m(leg.origin)} → {ctx.m(leg.destination)}</b>",
                      muted(ctx.m(_leg_name(ctx, leg))))
         place = ""
+    elif event.kind == tl.ARRIVAL:
+        leg = event.item
+        end = event.end
+        local = _labelled(ctx, end.local, day, L["arrive"])
+        home = _labelled(ctx, end.home, day, L["arrive"])
+        since = ""
+        if leg.depart is not None:
+            since = L("departed", place=leg.origin, date=L.short_date(leg.depart.date()),
+                      time=L.time(leg.depart))
+        what = lines(f"<b>{ctx.m(L('arrival_at', place=leg.destination))}</b>",
+                     muted(ctx.m(" · ".join(x for x in (_leg_name(ctx, leg), since) if x))))
+        place = ""
     else:
         stay = event.item
         local = home = ""

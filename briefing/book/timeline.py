@@ -12,6 +12,7 @@ from .. import clock
 from ..model import Stay, Stop, TravelLeg, Trip
 
 STOP, LEG, STAY = "stop", "leg", "stay"
+ARRIVAL = "arrival"  # a leg's arrival on a later local day than its departure
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def moment(local: dt.datetime | None, tz_name: str, home_tz: str) -> Moment | No
 
 @dataclass(frozen=True)
 class Event:
-    kind: str  # STOP, LEG or STAY
+    kind: str  # STOP, LEG, ARRIVAL or STAY
     day: dt.date | None  # the local day it happens on
     index: int  # position in trip.stops / trip.travel / trip.stays
     item: Stop | TravelLeg | Stay
@@ -73,7 +74,7 @@ def arrival_shift(leg: TravelLeg) -> str:
 
 
 def events(trip: Trip) -> list[Event]:
-    """Stops, legs and stay check-ins in time order."""
+    """Stops, legs (and their arrivals on a later day) and stay check-ins in time order."""
     found: list[tuple[tuple, Event]] = []
     for i, stop in enumerate(trip.stops):
         start, end = stop_times(trip, stop)
@@ -82,6 +83,11 @@ def events(trip: Trip) -> list[Event]:
         start, end = leg_times(trip, leg)
         day = leg.depart.date() if leg.depart else None
         found.append((_key(day, start, trip, 1), Event(LEG, day, i, leg, start, end)))
+        if end is not None and day is not None and end.local.date() > day:
+            # An overnight flight lands on another day: that day has its line too (the trip's
+            # last day is often nothing but the arrival home).
+            arrival = end.local.date()
+            found.append((_key(arrival, end, trip, 1), Event(ARRIVAL, arrival, i, leg, start, end)))
     for i, stay in enumerate(trip.stays):
         # A check-in has no time: it closes the day it happens on.
         found.append(((_day_ord(stay.check_in), 2, 0.0, i), Event(STAY, stay.check_in, i, stay)))

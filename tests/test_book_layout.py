@@ -120,9 +120,19 @@ def itinerary_days(pages: list[str]) -> dict[str, str]:
 
 def test_the_arrival_home_has_its_own_day(korean_a4):
     days = itinerary_days(korean_a4)
-    titles = [t.split(" (", 1)[0].split(" · 현지")[0] for t in days]
+    titles = [t.split(" 현지:")[0] for t in days]
     assert titles[-2:] == ["7일차 · 2023. 3. 4.(토)", "8일차 · 2023. 3. 5.(일)"]
     day7, day8 = list(days.values())[-2:]
     assert "프랑크푸르트 (FRA) → 인천 (ICN)" in day7 and "17:30 출발" in day7
     assert "인천 (ICN) 도착" in day8.split("대표단")[0]
     assert re.search(r"^14:30 도착$", day8, re.M)
+
+
+def test_each_day_names_its_local_time_zone(korean_a4, english_letter):
+    days = list(itinerary_days(korean_a4))
+    assert days[0] == "1일차 · 2023. 2. 26.(일) 현지: 서울 (UTC+9) · 베를린·마드리드 (UTC+1)"
+    assert days[1] == "2일차 · 2023. 2. 27.(월) 현지: 마드리드 (UTC+1)"
+    assert days[-1] == "8일차 · 2023. 3. 5.(일) 현지: 서울 (UTC+9)"
+    english = list(itinerary_days(english_letter))
+    assert english[1] == "Day 2 · Mon 27 Feb 2023 Local: Madrid (UTC+1)"
+    assert english[4] == "Day 5 · Thu 2 Mar 2023 Local: Berlin (UTC+1)"

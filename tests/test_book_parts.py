@@ -106,3 +106,15 @@ def test_an_overnight_leg_arrives_on_its_own_day():
     (arrival,) = days[3][2]
     assert arrival.kind == timeline.ARRIVAL and arrival.item is t.travel[1]
     assert arrival.end.local == dt.datetime(2026, 3, 4, 15)
+
+
+def test_utc_offsets_and_the_zones_of_a_day():
+    assert timeline.utc_offset("Europe/Madrid", dt.date(2026, 1, 5)) == "UTC+1"
+    assert timeline.utc_offset("Europe/Madrid", dt.date(2026, 7, 5)) == "UTC+2"
+    assert timeline.utc_offset("Asia/Kolkata", dt.date(2026, 7, 5)) == "UTC+5:30"
+    assert timeline.utc_offset("America/Sao_Paulo", dt.date(2026, 7, 5)) == "UTC-3"
+    assert timeline.utc_offset("Nowhere/Else", dt.date(2026, 7, 5)) == ""
+    t = trip()
+    (_, day1, first), (_, day2, second) = timeline.days(t)
+    assert timeline.day_zones(t, day1, first) == ["Asia/Seoul", "Europe/Paris"]
+    assert timeline.day_zones(t, day2, second) == ["Europe/Paris"]  # "untimed" has no zone

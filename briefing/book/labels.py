@@ -24,6 +24,7 @@ _KO = {
     "contacts": "연락처",
     "day": "{n}일차",
     "local_time": "현지 시각",
+    "local_zone": "현지: {zones}",
     "home_time": "{city} 시각",
     "event": "일정",
     "place": "장소",
@@ -128,6 +129,7 @@ _EN = {
     "contacts": "Contacts",
     "day": "Day {n}",
     "local_time": "Local time",
+    "local_zone": "Local: {zones}",
     "home_time": "{city} time",
     "event": "Event",
     "place": "Place",
@@ -318,6 +320,11 @@ class Labels:
         if names:
             return names[1 if self.lang == "en" else 0]
         return tz_name.rsplit("/", 1)[-1].replace("_", " ")
+
+    def known_city(self, tz_name: str) -> str:
+        """The city a well-known zone is named by, or "" for another zone."""
+        names = _CITIES.get(tz_name)
+        return names[1 if self.lang == "en" else 0] if names else ""
 
     def weekday(self, day: dt.date) -> str:
         return _WEEKDAYS[self.lang][day.weekday()]

@@ -54,11 +54,42 @@ def itinerary(ctx: Ctx) -> list[Flowable]:
     for number, day, events in tl.days(ctx.trip):
         rows = [_itinerary_row(ctx, event, day) for event in events]
         title = " · ".join(t for t in (L("day", n=number) if number else "", L.date(day)) if t)
+        zones = _zones_note(ctx, day, events)
+        markup = ctx.m(title or "—") + (f"   {muted(ctx.m(zones), 8.5)}" if zones else "")
         body.append(CondPageBreak(st.BODY_LEADING * 6))
-        body += keep_head([Paragraph(ctx.m(title or "—"), S.h3)],
+        body += keep_head([Paragraph(markup, S.h3)],
                           [ctx.table(header, rows, _itinerary_widths(ctx))])
     # Readers come back to the itinerary all trip long: give it its own first page.
     return ctx.section(L["itinerary"], "itinerary", body, new_page=True)
+
+
+def _zones_note(ctx: Ctx, day, events: list[tl.Event]) -> str:
+    """'현지: 마드리드 (UTC+1)': what the day's local times are, zones of one offset together."""
+    if day is None:
+        return ""
+    groups: dict[str, list[str]] = {}  # offset → city names, in the order the day meets them
+    for zone in tl.day_zones(ctx.trip, day, events):
+        names = groups.setdefault(tl.utc_offset(zone, day), [])
+        name = _zone_city(ctx, zone, events)
+        if name not in names:
+            names.append(name)
+    if not groups:
+        return ""
+    parts = [f"{'·'.join(names)} ({offset})" if offset else "·".join(names)
+             for offset, names in groups.items()]
+    return ctx.labels("local_zone", zones=" · ".join(parts))
+
+
+def _zone_city(ctx: Ctx, zone: str, events: list[tl.Event]) -> str:
+    """A zone by the city it is named for; an unfamiliar zone by the day's stop city in it."""
+    known = ctx.labels.known_city(zone)
+    if known:
+        return known
+    for event in events:
+        stop = event.item
+        if event.kind == tl.STOP and ctx.trip.stop_timezone(stop) == zone and stop.city.strip():
+            return stop.city.strip()
+    return ctx.labels.city(zone)
 
 
 def _itinerary_widths(ctx: Ctx) -> list[float]:

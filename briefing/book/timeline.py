@@ -128,3 +128,36 @@ def _day_number(trip: Trip, day: dt.date | None, groups: list) -> int | None:
         number = (day - trip.info.start).days + 1
         return number if number >= 1 else None
     return len(groups) + 1
+
+
+def day_zones(trip: Trip, day: dt.date | None, events_of_day: list[Event]) -> list[str]:
+    """The time zones a day's local times are in, in the order the day meets them (an event
+    without a time prints no local time, so its zone does not count)."""
+    zones: list[str] = []
+    for event in events_of_day:
+        if event.start is None and event.end is None:
+            found = []
+        elif event.kind == STOP:
+            found = [trip.stop_timezone(event.item)]
+        elif event.kind == LEG:
+            depart, arrive = trip.leg_timezones(event.item)
+            same_day = event.end is not None and event.end.local.date() == day
+            found = [depart, arrive] if same_day else [depart]
+        elif event.kind == ARRIVAL:
+            found = [trip.leg_timezones(event.item)[1]]
+        else:
+            found = []  # a check-in has no time of its own
+        zones += [z for z in found if z and z not in zones and clock.zone(z) is not None]
+    return zones
+
+
+def utc_offset(tz_name: str, day: dt.date) -> str:
+    """'UTC+1', 'UTC+5:30', 'UTC-3': the zone's offset at noon that day ('' if unknown)."""
+    aware = clock.at(day, dt.time(12), tz_name)
+    offset = aware.utcoffset() if aware is not None else None
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds()) // 60
+    hours, rest = divmod(abs(minutes), 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")

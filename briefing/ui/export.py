@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from briefing.problems import TripFileError
 
 from .i18n import tr
 from .icons import icon
+from .path_row import path_row
 from .shortcuts import with_shortcut
 
 TRIP_SUFFIXES = (".yaml", ".yml")
@@ -128,22 +127,11 @@ class ExportDialog(QDialog):
         self.since.setPlaceholderText(tr("No changes page (optional)"))
         self.since.setClearButtonEnabled(True)
         self.since.setToolTip(tr("An earlier version of this trip file: the book lists what changed since"))
-        since_browse = QToolButton(self)
-        since_browse.setIcon(icon("mdi6.folder-open-outline"))
-        since_browse.setToolTip(tr("Choose an earlier version of the trip"))
-        since_browse.clicked.connect(self._browse_since)
-        since_row = QHBoxLayout()
-        since_row.addWidget(self.since, 1)
-        since_row.addWidget(since_browse)
+        since_row = path_row(self.since, tr("Choose an earlier version of the trip"),
+                             self._browse_since, self)
         self.path = QLineEdit(options.path, self)
         self.path.setMinimumWidth(360)
-        browse = QToolButton(self)
-        browse.setIcon(icon("mdi6.folder-open-outline"))
-        browse.setToolTip(tr("Save PDF as"))
-        browse.clicked.connect(self._browse)
-        where = QHBoxLayout()
-        where.addWidget(self.path, 1)
-        where.addWidget(browse)
+        where = path_row(self.path, tr("Save PDF as"), self._browse, self)
         font = QLabel(os.path.basename(self.font) if self.font else tr("Chosen by Briefing"), self)
         font.setToolTip(self.font or tr("Set a font file in Edit ▸ Preferences"))
         font.setEnabled(False)

@@ -10,16 +10,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QToolButton,
     QVBoxLayout,
 )
 
 from .export import edition_combo, paper_combo
 from .i18n import tr
-from .icons import icon
+from .path_row import path_row
 from .settings import Settings
 
 FONT_SUFFIXES = (".ttf", ".ttc")
@@ -59,13 +57,7 @@ class PreferencesDialog(QDialog):
         self.font.setPlaceholderText(tr("Chosen by Briefing (a Korean TrueType font on this computer)"))
         self.font.setClearButtonEnabled(True)
         self.font.textChanged.connect(self._check_font)
-        browse = QToolButton(self)
-        browse.setIcon(icon("mdi6.folder-open-outline"))
-        browse.setToolTip(tr("Choose a font file"))
-        browse.clicked.connect(self._browse)
-        font_row = QHBoxLayout()
-        font_row.addWidget(self.font, 1)
-        font_row.addWidget(browse)
+        font_row = path_row(self.font, tr("Choose a font file"), self._browse, self)
         self.font_note = QLabel(self)
         self.font_note.setWordWrap(True)
         self.font_note.setMinimumWidth(380)

@@ -7,7 +7,7 @@ import datetime as dt
 import difflib
 
 from . import clock, model, schema
-from .problems import ERROR, WARNING, Problem
+from .problems import ERROR, WARNING, Message, Problem, msg
 
 _ID_LIKE = set("abcdefghijklmnopqrstuvwxyz0123456789_-.")
 
@@ -28,7 +28,7 @@ class _Checker:
 
     # -- reporting ------------------------------------------------------------------------------
 
-    def add(self, severity: str, path: tuple, message: str) -> None:
+    def add(self, severity: str, path: tuple, message: Message) -> None:
         source = self.trip.source
         file, line, column = "", 0, 0
         if source is not None:
@@ -36,10 +36,10 @@ class _Checker:
             line, column = source.locate(path)
         self.problems.append(Problem(severity, schema.format_path(path), message, file, line, column))
 
-    def error(self, path: tuple, message: str) -> None:
+    def error(self, path: tuple, message: Message) -> None:
         self.add(ERROR, path, message)
 
-    def warn(self, path: tuple, message: str) -> None:
+    def warn(self, path: tuple, message: Message) -> None:
         self.add(WARNING, path, message)
 
     # -- generic field checks -------------------------------------------------------------------
@@ -48,22 +48,24 @@ class _Checker:
         for f in schema.fields_of(type(obj)):
             value = getattr(obj, f.name)
             if f.required and (value is None or value == ""):
-                self.error(path + (f.key,), f"`{f.key}` is required ({f.doc.lower()})")
+                self.error(path + (f.key,), msg("empty; this field must be filled in"))
             if f.choices and value and value not in f.choices:
                 hint = difflib.get_close_matches(value, f.choices, n=1, cutoff=0.5)
-                fix = f"did you mean `{hint[0]}`? " if hint else ""
-                self.error(path + (f.key,), (
-                    f"`{value}` is not a {f.key}; {fix}use one of: {', '.join(f.choices)}"))
+                fix = msg("did you mean `{name}`? ", name=hint[0]) if hint else ""
+                self.error(path + (f.key,), msg(
+                    "`{value}` is not one of the choices; {hint}use one of: {choices}",
+                    value=value, hint=fix, choices=", ".join(f.choices)))
 
     def timezone(self, name: str, path: tuple) -> bool:
         if not name or clock.zone(name) is not None:
             return True
-        self.error(path, f"unknown time zone `{name}`; {_zone_hint(name)}")
+        self.error(path, msg("unknown time zone `{name}`; {hint}", name=name, hint=_zone_hint(name)))
         return False
 
-    def reference(self, key: str, path: tuple, what: str) -> None:
+    def reference(self, key: str, path: tuple) -> None:
         if key and key not in self.keys:
-            self.warn(path, f"{what} `{key}` is not in the delegation; {_id_hint(key, self.keys)}")
+            self.warn(path, msg("`{key}` is not in the delegation; {hint}",
+                                key=key, hint=_id_hint(key, self.keys)))
 
     # -- the trip -------------------------------------------------------------------------------
 
@@ -72,15 +74,16 @@ class _Checker:
         self.record(info, ("trip",))
         self.timezone(info.home_timezone, ("trip", "home_timezone"))
         if info.start and info.end and info.end < info.start:
-            self.error(("trip", "end"), f"the trip ends ({info.end}) before it starts ({info.start})")
+            self.error(("trip", "end"), msg("the trip ends ({end}) before it starts ({start})",
+                                            end=info.end, start=info.start))
         seen: dict[str, int] = {}
         for i, person in enumerate(trip.delegation):
             path = ("delegation", i)
             self.record(person, path)
             if person.key and person.key in seen:
-                self.error(path + ("id" if person.id else "name",), (
-                    f"`{person.key}` names delegation[{seen[person.key]}] too; give each member"
-                    " a different `id`"))
+                self.error(path + ("id" if person.id else "name",), msg(
+                    "`{key}` also names delegation row {n}; give each member a different id",
+                    key=person.key, n=seen[person.key] + 1))
             seen.setdefault(person.key, i)
         for i, stop in enumerate(trip.stops):
             self.stop(stop, ("stops", i))
@@ -91,8 +94,9 @@ class _Checker:
             path = ("stays", i)
             self.record(stay, path)
             if stay.check_in and stay.check_out and stay.check_out < stay.check_in:
-                self.error(path + ("check_out",), (
-                    f"check-out ({stay.check_out}) is before check-in ({stay.check_in})"))
+                self.error(path + ("check_out",), msg(
+                    "check-out ({check_out}) is before check-in ({check_in})",
+                    check_out=stay.check_out, check_in=stay.check_in))
         for i, contact in enumerate(trip.contacts):
             self.record(contact, ("contacts", i))
 
@@ -101,19 +105,21 @@ class _Checker:
         self.record(stop, path)
         self.timezone(stop.timezone, path + ("timezone",))
         if stop.date and info.start and info.end and not info.start <= stop.date <= info.end:
-            self.warn(path + ("date",), (
-                f"{stop.date} is outside the trip ({info.start} – {info.end})"))
+            self.warn(path + ("date",), msg(
+                "{date} is outside the trip ({start} – {end})",
+                date=stop.date, start=info.start, end=info.end))
         if stop.start and stop.end and stop.end < stop.start:
-            self.error(path + ("end",), (
-                f"the stop ends at {stop.end:%H:%M}, before it starts at {stop.start:%H:%M}"))
+            self.error(path + ("end",), msg(
+                "the stop ends at {end}, before it starts at {start}",
+                end=f"{stop.end:%H:%M}", start=f"{stop.start:%H:%M}"))
         for j, key in enumerate(stop.attendees or ()):
-            self.reference(key, path + ("attendees", j), "attendee")
+            self.reference(key, path + ("attendees", j))
         self.agenda(stop, path)
         for j, point in enumerate(stop.talking_points):
             self.record(point, path + ("talking_points", j))
-            self.reference(point.speaker, path + ("talking_points", j, "speaker"), "speaker")
+            self.reference(point.speaker, path + ("talking_points", j, "speaker"))
         if not stop.talking_points:
-            self.warn(path + ("talking_points",), "this stop has no talking points yet")
+            self.warn(path + ("talking_points",), msg("this stop has no talking points yet"))
         for j, question in enumerate(stop.questions):
             self.record(question, path + ("questions", j))
         for j, person in enumerate(stop.counterparts):
@@ -126,23 +132,25 @@ class _Checker:
             here = path + ("agenda", j)
             self.record(item, here)
             if item.lead and item.lead not in counterparts and set(item.lead) <= _ID_LIKE:
-                self.reference(item.lead, here + ("lead",), "lead")
+                self.reference(item.lead, here + ("lead",))
             if item.time is None:
                 continue
             if stop.start and item.time < stop.start:
-                self.warn(here + ("time",), (
-                    f"starts at {item.time:%H:%M}, before the stop begins at {stop.start:%H:%M}"))
+                self.warn(here + ("time",), msg(
+                    "starts at {time}, before the stop begins at {start}",
+                    time=f"{item.time:%H:%M}", start=f"{stop.start:%H:%M}"))
             end = _end_minutes(item)
             if stop.end and end is not None and end > _minutes(stop.end):
-                self.warn(here + ("minutes",), (
-                    f"runs until {_clock(end)}, past the stop's end at {stop.end:%H:%M}"))
+                self.warn(here + ("minutes",), msg(
+                    "runs until {end}, past the stop's end at {stop_end}",
+                    end=_clock(end), stop_end=f"{stop.end:%H:%M}"))
             if previous is not None:
                 k, before = previous
                 before_end = _end_minutes(before)
                 if before_end is not None and _minutes(item.time) < before_end:
-                    self.warn(here + ("time",), (
-                        f"starts at {item.time:%H:%M} while agenda[{k}] runs until"
-                        f" {_clock(before_end)}; the items overlap"))
+                    self.warn(here + ("time",), msg(
+                        "starts at {time} while row {row} runs until {end}; the items overlap",
+                        time=f"{item.time:%H:%M}", row=k + 1, end=_clock(before_end)))
             previous = (j, item)
 
     def stop_order(self) -> None:
@@ -152,9 +160,9 @@ class _Checker:
             if moment is None:
                 continue
             if previous is not None and moment < previous[1]:
-                self.warn(("stops", i, "date"), (
-                    f"this stop comes before stops[{previous[0]}] in time but after it in the book;"
-                    " stops are printed in file order"))
+                self.warn(("stops", i, "date"), msg(
+                    "this stop comes before stop {n} in time but after it in the book;"
+                    " stops are printed in file order", n=previous[0] + 1))
             previous = (i, moment)
 
     def stop_start(self, stop: model.Stop) -> dt.datetime | None:
@@ -174,17 +182,18 @@ class _Checker:
         if depart is None or arrive is None:
             return
         if arrive < depart:
-            self.warn(path + ("arrive",), (
-                f"arrives ({leg.arrive:%Y-%m-%d %H:%M} {to_tz}) before it departs"
-                f" ({leg.depart:%Y-%m-%d %H:%M} {from_tz}); check the times and time zones"))
+            self.warn(path + ("arrive",), msg(
+                "arrives ({arrive}) before it departs ({depart}); check the times and time zones",
+                arrive=f"{leg.arrive:%Y-%m-%d %H:%M} {to_tz}",
+                depart=f"{leg.depart:%Y-%m-%d %H:%M} {from_tz}"))
             return
         for i, stop in enumerate(self.trip.stops):
             begins = self.stop_start(stop)
             if begins is not None and begins >= depart:
                 if arrive > begins:
-                    self.warn(path + ("arrive",), (
-                        f"arrives after stops[{i}] ({stop.title}) begins at"
-                        f" {stop.date} {(stop.start or dt.time(0)):%H:%M}"))
+                    self.warn(path + ("arrive",), msg(
+                        'arrives after stop {n} "{title}" begins at {when}', n=i + 1,
+                        title=stop.title, when=f"{stop.date} {(stop.start or dt.time(0)):%H:%M}"))
                 break
 
 
@@ -204,23 +213,25 @@ def _clock(minutes: int) -> str:
     return text + (f" (+{days})" if days else "")
 
 
-def _zone_hint(name: str) -> str:
+def _zone_hint(name: str) -> Message:
     names = clock.zone_names()
     lowered = {n.lower(): n for n in names}
     if name.lower() in lowered:
-        return f"did you mean `{lowered[name.lower()]}`? (names are case-sensitive)"
+        return msg("did you mean `{name}`? (names are case-sensitive)", name=lowered[name.lower()])
     by_city = [n for n in names if n.lower().endswith("/" + name.lower().replace(" ", "_"))]
     close = by_city or difflib.get_close_matches(name, names, n=1, cutoff=0.6)
     if close:
-        return f"did you mean `{close[0]}`?"
-    return "use an IANA name such as Asia/Seoul or Europe/Madrid"
+        return msg("did you mean `{name}`?", name=close[0])
+    return msg("use an IANA name such as Asia/Seoul or Europe/Madrid")
 
 
-def _id_hint(key: str, keys: list[str]) -> str:
+def _id_hint(key: str, keys: list[str]) -> Message:
     close = difflib.get_close_matches(key, keys, n=1, cutoff=0.5)
     if close:
-        return f"did you mean `{close[0]}`?"
-    return "known ids: " + (", ".join(keys) if keys else "(the delegation is empty)")
+        return msg("did you mean `{name}`?", name=close[0])
+    if not keys:
+        return msg("the delegation is empty")
+    return msg("known ids: {ids}", ids=", ".join(keys))
 
 
 def check_file(path) -> tuple[model.Trip | None, list[Problem]]:

@@ -54,6 +54,16 @@ def show_hint(widget: QWidget, text: str) -> None:
     QToolTip.showText(widget.mapToGlobal(widget.rect().bottomLeft()), text, widget)
 
 
+def search_anywhere(combo: QComboBox) -> None:
+    """Typed text offers every item that contains it, in any case, in a list under the box;
+    a combo's own completion only finds an item by its first letters."""
+    completer = QCompleter(combo.model(), combo)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCompleter(completer)
+
+
 class ZoneCombo(QComboBox):
     """An editable picker over every IANA zone; typing 'madrid' finds Europe/Madrid."""
 
@@ -64,22 +74,20 @@ class ZoneCombo(QComboBox):
         self.addItem("")
         self.addItems(clock.zone_names())
         self.setMaxVisibleItems(20)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
+        search_anywhere(self)
         self.lineEdit().setPlaceholderText(tr("Search a time zone, e.g. Madrid"))
 
 
 class PersonCombo(QComboBox):
-    """An editable picker over the delegation's ids; free text stays allowed (a counterpart)."""
+    """An editable picker over the delegation's ids; free text stays allowed (a counterpart).
+    Part of a name finds the member ('Kim' finds 'aide — Kim'), as people think of names first."""
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
         self.doc = doc
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        search_anywhere(self)
         self.refill()
 
     def refill(self) -> None:

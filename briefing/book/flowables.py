@@ -164,8 +164,10 @@ class Panel(Flowable):
         return []  # it fits but for its bottom padding: better whole on the next page
 
     def _piece(self, content, *, top, bottom) -> Panel:
+        # Only the first piece has a speaker line to keep: a continuation that fills a page but
+        # for the next detail must still split there.
         return Panel(content, fill=self.fill, bar=self.bar, bar_width=self.bar_width,
-                     pad=self.pad, top=top, bottom=bottom)
+                     pad=self.pad, top=top, bottom=bottom, keep=self.keep if top else 0)
 
     def draw(self):
         canv = self.canv

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -29,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check trip files; exit 1 if any has an error")
     p.add_argument("files", nargs="+", metavar="FILE")
+    _lang_option(p)
 
     p = sub.add_parser("example", help="write the example trip (to standard output without -o)")
     p.add_argument("-o", "--output", metavar="FILE")
@@ -48,11 +51,33 @@ def _parser() -> argparse.ArgumentParser:
                         "do not attend marked")
     p.add_argument("--since", metavar="OLD.yaml",
                    help="an earlier version of the trip: add a page of what changed since then")
+    _lang_option(p)
 
     p = sub.add_parser("calendar", help="write the schedule as an iCalendar (.ics) file")
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT.ics", help="default: FILE with .ics")
+    _lang_option(p)
+    # main() gives an unknown option to the subcommand it follows, for that command's usage line
+    parser.commands = sub.choices
     return parser
+
+
+def _lang_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=("ko", "en"),
+                   help="the language of errors and warnings (default: from LC_ALL, LC_MESSAGES "
+                        "or LANG: Korean if it begins with ko, else English)")
+
+
+def _language(args) -> str:
+    """The messages' language: --lang, else the environment's (read directly, so that it need not
+    be an installed locale)."""
+    if getattr(args, "lang", None):
+        return args.lang
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "ko" if value.lower().startswith("ko") else "en"
+    return "en"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,7 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     _utf8_output()
     if not argv or argv[0] not in COMMANDS and not argv[0].startswith("-") or argv[:1] == ["--example"]:
         return _window(argv)
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    # parse_args would report a subcommand's unknown option under the top-level usage
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        where = parser.commands.get(args.command, parser)
+        where.error(f"unrecognized arguments: {' '.join(unknown)}")
     if args.command is None:
         _parser().print_help()
         return 0
@@ -79,9 +109,24 @@ def _utf8_output() -> None:
                 pass
 
 
+# C0 and C1 control characters and DEL, shown as Python-style escapes: a trip's value quoted in a
+# message must not move the cursor, ring the bell or retitle the terminal. Tab and line break
+# stay: some messages (PyYAML's) span lines.
+_VISIBLE = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)}
+
+
+def _terminal_safe(text: object) -> str:
+    return str(text).translate(_VISIBLE)
+
+
+def _say(text: object, stream=None) -> None:
+    """Print one message line; everything the command prints about a trip goes through here."""
+    print(_terminal_safe(text), file=stream or sys.stdout)
+
+
 def _print(problems: list[Problem], stream=None) -> None:
     for problem in problems:
-        print(problem, file=stream or sys.stdout)
+        _say(problem, stream)
 
 
 def _validate(args) -> int:
@@ -93,9 +138,9 @@ def _validate(args) -> int:
         warnings = len(problems) - errors
         failed |= trip is None or errors > 0
         if trip is not None and not problems:
-            print(f"{path}: ok")
+            _say(f"{path}: ok")
         elif len(args.files) > 1 or problems:
-            print(f"{path}: {errors} error(s), {warnings} warning(s)")
+            _say(f"{path}: {errors} error(s), {warnings} warning(s)")
     return 1 if failed else 0
 
 
@@ -108,8 +153,8 @@ def _example(args) -> int:
         sys.stdout.flush()
         return 0
     if Path(args.output).exists() and not args.force:
-        print(f"briefing: {args.output} exists; nothing was written (use --force to replace it)",
-              file=sys.stderr)
+        _say(f"briefing: {args.output} exists; nothing was written (use --force to replace it)",
+             sys.stderr)
         return 1
     return _write(args.output, text)
 
@@ -126,7 +171,7 @@ def _checked(path: str, what: str):
     trip, problems = check(path)
     _print(problems, sys.stderr)
     if trip is None or has_errors(problems):
-        print(f"briefing: {path} has errors; no {what} was written", file=sys.stderr)
+        _say(f"briefing: {path} has errors; no {what} was written", sys.stderr)
         return None
     return trip
 
@@ -140,7 +185,7 @@ def _export(args) -> int:
         since, problems = check(args.since)
         if since is None:  # only an unreadable old version stops the export; its warnings do not
             _print(problems, sys.stderr)
-            print(f"briefing: {args.since} cannot be read; no book was written", file=sys.stderr)
+            _say(f"briefing: {args.since} cannot be read; no book was written", sys.stderr)
             return 1
     output = _output_path(args.file, args.output, ".pdf")
     if output is None:
@@ -151,11 +196,11 @@ def _export(args) -> int:
         result = export_pdf(trip, output, paper=args.paper, edition=args.edition, font=args.font,
                             reader=args.reader, since=since)
     except (BookError, SaveError) as e:
-        print(f"briefing: {e}", file=sys.stderr)
+        _say(f"briefing: {e}", sys.stderr)
         return 1
     for notice in result.notices:
-        print(f"briefing: warning: {notice}", file=sys.stderr)
-    print(f"wrote {output} ({result.pages} pages)")
+        _say(f"briefing: warning: {notice}", sys.stderr)
+    _say(f"wrote {output} ({result.pages} pages)")
     return 0
 
 
@@ -176,8 +221,8 @@ def _output_path(source: str, output: str | None, suffix: str) -> str | None:
     same = target.exists() and Path(source).exists() and target.samefile(source)
     if same or target.suffix.lower() in (".yaml", ".yml"):
         why = "that is the trip file itself" if same else "names ending in .yaml are for trips"
-        print(f"briefing: not writing to {output}: {why}; nothing was written"
-              f" (give a name ending in {suffix})", file=sys.stderr)
+        _say(f"briefing: not writing to {output}: {why}; nothing was written"
+             f" (give a name ending in {suffix})", sys.stderr)
         return None
     return output
 
@@ -188,18 +233,25 @@ def _write(output: str, text: str) -> int:
     try:
         write_atomic(Path(output), text.encode("utf-8"))
     except SaveError as e:
-        print(f"briefing: {e}", file=sys.stderr)
+        _say(f"briefing: {e}", sys.stderr)
         return 1
-    print(f"wrote {output}")
+    _say(f"wrote {output}")
     return 0
 
 
 def _window(argv: list[str]) -> int:
     example = "--example" in argv
     paths = [a for a in argv if a != "--example"]
+    if paths and _looks_like_command(paths[0]):
+        return _unknown_command(paths[0])
     if len(paths) > 1 or any(a.startswith("-") for a in paths):
         _parser().print_help()
         return 2
+    if _no_display():
+        _say("briefing: there is no display to open a window on (neither DISPLAY nor "
+             "WAYLAND_DISPLAY is set); without one, use `briefing export FILE` for the book or "
+             "`briefing validate FILE` to check a trip", sys.stderr)
+        return 1
     try:
         from .ui.app import run
     except ImportError as e:
@@ -209,3 +261,29 @@ def _window(argv: list[str]) -> int:
         _parser().print_help()
         return 2
     return run(paths[0] if paths else None, example=example)
+
+
+def _looks_like_command(arg: str) -> bool:
+    # A word without a folder or an extension is a mistyped command, not a trip to open, unless
+    # such a file is really there.
+    return re.fullmatch(r"\w[\w-]*", arg) is not None and not Path(arg).exists()
+
+
+def _unknown_command(word: str) -> int:
+    _parser().print_usage(sys.stderr)
+    close = difflib.get_close_matches(word.lower(), COMMANDS, n=1)
+    hint = (f"did you mean '{close[0]}'?" if close
+            else f"the commands are {', '.join(COMMANDS)} (briefing --help says more)")
+    _say(f"briefing: unknown command '{word}'; {hint}", sys.stderr)
+    return 2
+
+
+def _no_display(environ=None, platform: str | None = None) -> bool:
+    """True where Qt would need an X11 or Wayland display and none is set: Qt would abort with a
+    message about missing xcb libraries instead. Windows and macOS need no such variable, and an
+    explicit QT_QPA_PLATFORM (offscreen in tests, vnc, eglfs) is the user's own choice."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd", "dragonfly", "sunos")):
+        return False
+    return not any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))

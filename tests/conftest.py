@@ -2,6 +2,8 @@
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,3 +27,25 @@ def example_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def example_trip(example_path: Path) -> briefing.Trip:
     return briefing.load(example_path)
+
+
+@pytest.fixture(scope="session")
+def briefing_command() -> Path:
+    """The `briefing` console script of the environment running the tests, as a user would type
+    it (not `python -m briefing`), so that a broken entry point fails the command-line tests."""
+    folder = Path(sys.executable).parent
+    found = shutil.which("briefing", path=str(folder))
+    assert found, f"no `briefing` command in {folder}; is the package installed there?"
+    return Path(found)
+
+
+@pytest.fixture(scope="session")
+def cli(briefing_command: Path):
+    """Run the installed command: `cli("validate", path, cwd=tmp_path)` -> CompletedProcess."""
+
+    def run(*args, cwd=None, env=None, timeout=120) -> subprocess.CompletedProcess:
+        return subprocess.run([str(briefing_command), *map(str, args)], cwd=cwd, env=env,
+                              capture_output=True, text=True, encoding="utf-8",
+                              stdin=subprocess.DEVNULL, timeout=timeout)
+
+    return run

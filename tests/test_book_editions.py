@@ -5,8 +5,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-import subprocess
-import sys
 
 import pytest
 from pypdf import PdfReader
@@ -94,7 +92,7 @@ def test_changes_page_after_the_contents(trip, tmp_path):
     page = changes_page(out)
     assert texts(out).index(page) == 2
     assert "제2판(2023. 2. 20.) 이후" in page
-    for needle in ("시작 시각", "09:30", "10:00", "명칭", "바르셀로나 액티바 방문", "소요 시간", "45분",
+    for needle in ("시작 시각", "09:30", "10:00", "제목", "바르셀로나 액티바 방문", "소요(분)", "45분",
                    "60분", "추가", "말씀자료", "내부 메모", "예전 문구"):
         assert flat(needle) in flat(page), needle
     # The contents name the page, and the outline has it.
@@ -140,26 +138,21 @@ def test_hostile_text_in_changes_and_names_prints_literally(tmp_path):
     assert whole.count(flat(hostile)) >= 4
 
 
-def run_cli(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
-
-
-def test_cli_for_and_since(trip, tmp_path):
+def test_cli_for_and_since(trip, tmp_path, cli):
     new, old = tmp_path / "new.yaml", tmp_path / "old.yaml"
     new.write_bytes(package_data.example_path().read_bytes())
     briefing.save(old_version(trip), old)
     out = tmp_path / "book.pdf"
-    done = run_cli("export", str(new), "-o", str(out), "--for", "mayor", "--since", str(old),
-                   cwd=tmp_path)
+    done = cli("export", str(new), "-o", str(out), "--for", "mayor", "--since", str(old),
+               cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     pages = texts(out)
     assert "이동환 시장님" in pages[0] and "변경 사항" in pages[2]
 
     bad = tmp_path / "bad.pdf"
-    done = run_cli("export", str(new), "-o", str(bad), "--for", "mayr", cwd=tmp_path)
+    done = cli("export", str(new), "-o", str(bad), "--for", "mayr", cwd=tmp_path)
     assert done.returncode == 1 and "did you mean `mayor`" in done.stderr
-    done = run_cli("export", str(new), "-o", str(bad), "--since", str(tmp_path / "none.yaml"),
-                   cwd=tmp_path)
+    done = cli("export", str(new), "-o", str(bad), "--since", str(tmp_path / "none.yaml"),
+               cwd=tmp_path)
     assert done.returncode == 1
     assert not bad.exists()

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import copy
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -132,7 +130,7 @@ def test_cover_carries_edition_version_and_dates(books):
     assert "제3판" in full_cover and "2023. 2. 23." in full_cover
     assert "전체본" in full_cover
     assert "배포본" in handout_cover
-    assert "2023. 2. 26." in full_cover and "작성: 전략산업과" in full_cover
+    assert "2023. 2. 26." in full_cover and "작성 부서: 전략산업과" in full_cover
 
 
 def internal_texts(trip) -> list[str]:
@@ -211,17 +209,12 @@ def test_package_level_export(trip, tmp_path):
     assert result.pages > 10 and (tmp_path / "b.pdf").exists()
 
 
-def run_cli(*args, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
-
-
-def test_cli_export_end_to_end(tmp_path):
+def test_cli_export_end_to_end(tmp_path, cli):
     source = tmp_path / "trip.yaml"
     source.write_bytes(package_data.example_path().read_bytes())
     out = tmp_path / "out.pdf"
-    done = run_cli("export", str(source), "-o", str(out), "--paper", "letter",
-                   "--edition", "handout", cwd=tmp_path)
+    done = cli("export", str(source), "-o", str(out), "--paper", "letter",
+               "--edition", "handout", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "wrote" in done.stdout
     reader = PdfReader(out)
@@ -229,11 +222,11 @@ def test_cli_export_end_to_end(tmp_path):
     assert "배포본" in reader.pages[0].extract_text()
 
 
-def test_cli_refuses_a_trip_with_errors(tmp_path):
+def test_cli_refuses_a_trip_with_errors(tmp_path, cli):
     source = tmp_path / "bad.yaml"
     text = package_data.example_path().read_text(encoding="utf-8")
     source.write_text(text.replace("end: 2023-03-05", "end: 2023-01-01"), encoding="utf-8")
-    done = run_cli("export", str(source), "-o", str(tmp_path / "bad.pdf"), cwd=tmp_path)
+    done = cli("export", str(source), "-o", str(tmp_path / "bad.pdf"), cwd=tmp_path)
     assert done.returncode == 1
     assert list(tmp_path.glob("*.pdf")) == []
     assert not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())

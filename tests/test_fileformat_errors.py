@@ -1,8 +1,6 @@
 """Bad trip files: each gets a clear message at the right line and column, never a traceback."""
 
 import os
-import subprocess
-import sys
 
 import pytest
 
@@ -177,14 +175,13 @@ def test_unreadable_file(tmp_path):  # pragma: no cover - CI runs as root
         briefing.load(path)
 
 
-def test_every_problem_is_reported_in_one_pass(tmp_path):
+def test_every_problem_is_reported_in_one_pass(tmp_path, cli):
     """A bad value does not hide the other problems of the file (the validate command)."""
     path = tmp_path / "t.yaml"
     path.write_text(GOOD_HEAD.replace("2023-02-26", "2023-02-30") + (
         "  home_timezone: Asia/Seol\nstops:\n  - title: 방문\n    date: 2023-02-27\n"
         "    kind: meating\n    start: 25:00\n"), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "briefing", "validate", str(path)],
-                         capture_output=True, text=True, encoding="utf-8")
+    out = cli("validate", path)
     assert out.returncode == 1
     lines = out.stdout.splitlines()
     assert f"{path}:4:10: error: trip.start: `2023-02-30` is not a real date" in lines[0]

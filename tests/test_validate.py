@@ -2,8 +2,6 @@
 
 import datetime as dt
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -170,42 +168,37 @@ def test_trip_built_in_code_has_no_positions():
 # -- the command line ----------------------------------------------------------------------------
 
 
-def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True,
-                          text=True, encoding="utf-8", cwd=cwd)
-
-
-def test_cli_validate_exit_codes(tmp_path, example_path):
+def test_cli_validate_exit_codes(tmp_path, example_path, cli):
     bad = tmp_path / "bad.yaml"
     bad.write_text(stop("    kind: meating\n"), encoding="utf-8")
     warn = tmp_path / "warn.yaml"
     warn.write_text(stop(talking=""), encoding="utf-8")
-    ok = run("validate", str(example_path))
+    ok = cli("validate", str(example_path))
     assert ok.returncode == 0 and ok.stdout.strip() == f"{example_path}: ok"
-    assert run("validate", str(warn)).returncode == 0
-    both = run("validate", str(example_path), str(bad), str(warn))
+    assert cli("validate", str(warn)).returncode == 0
+    both = cli("validate", str(example_path), str(bad), str(warn))
     assert both.returncode == 1
     assert f"{bad}:12:11: error: stops[0].kind:" in both.stdout
     assert f"{warn}:10:5: warning: stops[0].talking_points:" in both.stdout
     assert "Traceback" not in both.stderr
 
 
-def test_cli_example_to_stdout_and_file(tmp_path):
-    out = run("example")
+def test_cli_example_to_stdout_and_file(tmp_path, cli):
+    out = cli("example")
     assert out.returncode == 0 and out.stdout.startswith("#") and "briefing: 1" in out.stdout
     target = tmp_path / "t.yaml"
-    assert run("example", "-o", str(target)).returncode == 0
+    assert cli("example", "-o", str(target)).returncode == 0
     assert target.read_text(encoding="utf-8") == out.stdout
     assert validate(briefing.load(target)) == []
 
 
-def test_cli_example_into_a_missing_folder(tmp_path):
-    out = run("example", "-o", str(tmp_path / "nope" / "t.yaml"))
+def test_cli_example_into_a_missing_folder(tmp_path, cli):
+    out = cli("example", "-o", str(tmp_path / "nope" / "t.yaml"))
     assert out.returncode == 1 and "folder does not exist" in out.stderr
 
 
-def test_cli_schema_describes_the_format(example_trip):
-    out = run("schema")
+def test_cli_schema_describes_the_format(example_trip, cli):
+    out = cli("schema")
     schema = json.loads(out.stdout)
     assert schema["required"] == ["briefing", "trip"]
     stop_schema = schema["$defs"]["Stop"]
@@ -214,11 +207,11 @@ def test_cli_schema_describes_the_format(example_trip):
     assert set(schema["properties"]) == {"briefing", "trip", "delegation", "stops", "travel", "stays", "contacts"}
 
 
-def test_schema_accepts_the_example_and_rejects_typos(example_path):
+def test_schema_accepts_the_example_and_rejects_typos(example_path, cli):
     jsonschema = pytest.importorskip("jsonschema")
     import yaml
 
-    schema = json.loads(run("schema").stdout)
+    schema = json.loads(cli("schema").stdout)
     # What an editor's YAML language server sees: YAML 1.1 values as PyYAML reads them.
     data = yaml.safe_load(example_path.read_text(encoding="utf-8"))
     data = json.loads(json.dumps(data, default=str))
@@ -228,7 +221,7 @@ def test_schema_accepts_the_example_and_rejects_typos(example_path):
         jsonschema.validate(data, schema)
 
 
-def test_cli_help_and_unknown_command():
-    assert "validate" in run("--help").stdout
-    out = run("frobnicate", "x")
+def test_cli_help_and_unknown_command(cli):
+    assert "validate" in cli("--help").stdout
+    out = cli("frobnicate", "x")
     assert out.returncode != 0 and "Traceback" not in out.stderr

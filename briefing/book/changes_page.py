@@ -89,7 +89,7 @@ def _row(ctx: Ctx, c: ch.Change) -> list:
         if c.kind == ch.CHANGED or c.section not in (ch.TALKING_POINTS, ch.QUESTIONS):
             what.append(ctx.m(c.label))
     if c.field:
-        name = ctx.m(L.field(c.field))
+        name = ctx.m(L.field(c.field, c.section))
         what.append(muted(name, 8.5) if what else f"<b>{name}</b>")
     before, after = _value(ctx, c, c.old, c.before), _value(ctx, c, c.new, c.after)
     if c.kind == ch.ADDED and not c.field and c.section not in (ch.STOP, ch.AGENDA,

@@ -7,181 +7,44 @@ from __future__ import annotations
 
 import datetime as dt
 
-_KO = {
-    "contents": "목차",
-    "overview": "출장 개요",
-    "purpose": "출장 목적",
-    "objectives": "주요 목표",
-    "visits": "방문 일정 요약",
-    "date": "일자",
-    "stop": "방문처",
-    "itinerary": "일정표",
-    "delegation": "대표단",
-    "stops": "방문별 자료",
-    "travel": "이동 및 숙박",
-    "flights": "교통편",
-    "stays": "숙소",
-    "contacts": "연락처",
-    "day": "{n}일차",
-    "local_time": "현지 시각",
-    "local_zone": "현지: {zones}",
-    "home_time": "{city} 시각",
-    "event": "일정",
-    "place": "장소",
-    "name": "성명",
-    "position": "직위·소속",
-    "role": "역할",
-    "contact": "연락처",
-    "phone": "전화",
-    "email": "이메일",
-    "notes_col": "비고",
-    "when": "일시",
-    "venue": "장소",
-    "host": "주관",
-    "kind": "유형",
-    "press": "언론",
-    "interpreter": "통역",
-    "dress_code": "복장",
-    "attendees": "참석",
-    "stop_purpose": "목적 및 기대 성과",
-    "outcomes": "기대 성과",
-    "agenda": "진행 순서",
-    "time": "시각",
-    "minutes": "소요",
-    "minutes_value": "{n}분",
-    "item": "내용",
-    "lead": "담당",
-    "talking_points": "말씀자료",
-    "key": "핵심",
-    "internal": "내부용",
-    "questions": "예상 질의응답",
-    "q": "문",
-    "a": "답",
-    "counterparts": "인물 정보",
-    "address_as": "호칭",
-    "background": "배경",
-    "protocol": "의전",
-    "logistics": "현장 안내",
-    "notes": "내부 메모",
-    "notes_page": "메모",
-    "mode": "구분",
-    "depart": "출발",
-    "arrive": "도착",
-    "arrival_at": "{place} 도착",
-    "departed": "{date} {time} {place} 출발",
-    "reference": "예약번호",
-    "stay": "숙소",
-    "period": "기간",
-    "nights": "{n}박",
-    "nights_one": "{n}박",
-    "check_in": "체크인",
-    "check_out": "체크아웃",
-    "prepared_by": "작성",
-    "version": "제{v}판",
-    "as_of": "{date} 기준",
-    "edition_full": "전체본",
-    "edition_handout": "배포본 (내부 자료 제외)",
-    "edition_full_short": "전체본",
-    "edition_handout_short": "배포본",
-    "page": "{n} / ",
-    "placeholder": "□",
-    # A personal copy
-    "personal_copy": "개인용 자료",
-    "reader_titled": "{name} {title}님",
-    "reader": "{name} 님",
-    "copy_for": "{name} 개인용",
-    "mine": "내 발언",
-    "my_turn": "내 순서",
-    "not_attending": "불참",
-    "not_attending_note": "{name} 님은 이 일정의 참석 대상이 아닙니다.",
-    # What changed since an earlier version
-    "changes": "변경 사항",
-    "changes_since": "{version}({date}) 이후 바뀐 내용입니다.",
-    "changes_since_nodate": "{version} 이후 바뀐 내용입니다.",
-    "previous_version": "이전 판",
-    "no_changes": "바뀐 내용이 없습니다.",
-    "added": "추가",
-    "removed": "삭제",
-    "changed": "변경",
-    "change_what": "항목",
-    "before": "이전",
-    "after": "현재",
-    "yes": "예",
-    "no": "아니오",
-    "trip_wide": "출장 전반",
-    "everyone": "대표단 전원",
+from briefing import model, schema
+from briefing.words import translate
+
+# Korean for book words added since the catalog was last updated; the catalog test lists them,
+# and they move into resources/locale/ko/LC_MESSAGES/briefing.po (context "book:KEY").
+_KO: dict[str, str] = {
 }
 
+# The book's own words (headings, notes, formats), in English; the Korean is in the catalog.
 _EN = {
     "contents": "Contents",
     "overview": "Trip overview",
-    "purpose": "Purpose",
-    "objectives": "Objectives",
     "visits": "Visits at a glance",
-    "date": "Date",
     "stop": "Visit",
     "itinerary": "Itinerary",
-    "delegation": "Delegation",
     "stops": "Visits and meetings",
     "travel": "Travel and accommodation",
     "flights": "Travel",
-    "stays": "Accommodation",
-    "contacts": "Contacts",
     "day": "Day {n}",
     "local_time": "Local time",
     "local_zone": "Local: {zones}",
     "home_time": "{city} time",
     "event": "Event",
     "place": "Place",
-    "name": "Name",
     "position": "Title and organization",
-    "role": "Role",
     "contact": "Contact",
-    "phone": "Phone",
-    "email": "Email",
     "notes_col": "Notes",
     "when": "When",
-    "venue": "Venue",
-    "host": "Host",
-    "kind": "Kind",
-    "press": "Press",
-    "interpreter": "Interpreter",
-    "dress_code": "Dress code",
-    "attendees": "Attending",
     "stop_purpose": "Purpose and desired outcomes",
-    "outcomes": "Desired outcomes",
-    "agenda": "Agenda",
-    "time": "Time",
-    "minutes": "Min.",
     "minutes_value": "{n} min",
-    "item": "Item",
-    "lead": "Lead",
-    "talking_points": "Talking points",
-    "key": "Key",
-    "internal": "Internal",
-    "questions": "Anticipated questions",
     "q": "Q",
     "a": "A",
-    "counterparts": "Counterparts",
-    "address_as": "Address as",
-    "background": "Background",
-    "protocol": "Protocol",
-    "logistics": "Logistics",
-    "notes": "Internal notes",
     "notes_page": "Notes",
-    "mode": "Mode",
-    "depart": "Departs",
-    "arrive": "Arrives",
     "arrival_at": "Arrival in {place}",
     "departed": "left {place} {date} {time}",
-    "reference": "Booking",
-    "stay": "Hotel",
     "period": "Dates",
     "nights": "{n} nights",
     "nights_one": "{n} night",
-    "check_in": "Check-in",
-    "check_out": "Check-out",
-    "prepared_by": "Prepared by",
     "version": "Version {v}",
     "as_of": "as of {date}",
     "edition_full": "Full edition",
@@ -217,58 +80,29 @@ _EN = {
     "everyone": "the whole delegation",
 }
 
-_CHOICES = {
-    "ko": {
-        "kind": {"meeting": "면담", "visit": "방문", "exhibition": "전시 참관",
-                 "conference": "회의", "reception": "리셉션", "other": "기타"},
-        "press": {"open": "공개", "closed": "비공개"},
-        "mode": {"flight": "항공", "train": "열차", "car": "차량", "bus": "버스",
-                 "ship": "선박", "other": "기타"},
-    },
-    "en": {
-        "kind": {"meeting": "Meeting", "visit": "Visit", "exhibition": "Exhibition",
-                 "conference": "Conference", "reception": "Reception", "other": "Other"},
-        "press": {"open": "Open", "closed": "Closed"},
-        "mode": {"flight": "Flight", "train": "Train", "car": "Car", "bus": "Bus",
-                 "ship": "Ship", "other": "Other"},
-    },
+# Book words that are a field's words: they come from the field's declaration (briefing.schema).
+_DECLARED: dict[str, tuple[type | None, str]] = {
+    **{name: (model.Stop, name) for name in (
+        "host", "kind", "press", "interpreter", "dress_code", "attendees", "outcomes", "agenda",
+        "talking_points", "questions", "counterparts", "background", "protocol", "logistics",
+        "notes", "venue", "date")},
+    **{name: (model.AgendaItem, name) for name in ("time", "minutes", "item", "lead")},
+    "key": (model.TalkingPoint, "key"), "internal": (model.TalkingPoint, "internal"),
+    "address_as": (model.Counterpart, "address_as"),
+    **{name: (model.TravelLeg, name) for name in ("mode", "depart", "arrive", "reference")},
+    "check_in": (model.Stay, "check_in"), "check_out": (model.Stay, "check_out"),
+    "stay": (model.Stay, "name"),
+    **{name: (model.TripInfo, name) for name in ("prepared_by", "purpose", "objectives")},
+    **{name: (model.Person, name) for name in ("name", "role", "phone", "email")},
+    **{name: (None, name) for name in ("delegation", "stays", "contacts")},
 }
 
-# The names of the fields a change can be about (see briefing.changes).
-_FIELDS = {
-    "ko": {
-        "title": "명칭", "subtitle": "부제", "start": "시작 시각", "end": "종료 시각",
-        "date": "일자", "timezone": "시간대", "venue": "장소", "address": "주소", "city": "도시",
-        "country": "국가", "host": "주관", "kind": "유형", "press": "언론", "interpreter": "통역",
-        "dress_code": "복장", "attendees": "참석자", "purpose": "목적", "outcomes": "기대 성과",
-        "objectives": "주요 목표", "background": "배경", "protocol": "의전",
-        "logistics": "현장 안내", "notes": "내부 메모", "item": "내용", "time": "시각",
-        "minutes": "소요 시간", "lead": "담당", "text": "문구", "speaker": "발언자",
-        "key": "핵심 메시지", "details": "세부 내용", "internal": "내부용",
-        "question": "질문", "answer": "답변", "organization": "소속", "address_as": "호칭",
-        "bio": "약력", "name": "성명", "role": "역할", "phone": "전화", "email": "이메일",
-        "origin": "출발지", "destination": "도착지", "depart": "출발", "arrive": "도착",
-        "depart_timezone": "출발지 시간대", "arrive_timezone": "도착지 시간대", "mode": "구분",
-        "carrier": "운송사", "number": "편명", "reference": "예약번호", "check_in": "체크인",
-        "check_out": "체크아웃",
-    },
-    "en": {
-        "title": "Title", "subtitle": "Subtitle", "start": "Start time", "end": "End time",
-        "date": "Date", "timezone": "Time zone", "venue": "Venue", "address": "Address",
-        "city": "City", "country": "Country", "host": "Host", "kind": "Kind", "press": "Press",
-        "interpreter": "Interpreter", "dress_code": "Dress code", "attendees": "Attending",
-        "purpose": "Purpose", "outcomes": "Desired outcomes", "objectives": "Objectives",
-        "background": "Background", "protocol": "Protocol", "logistics": "Logistics",
-        "notes": "Internal notes", "item": "Item", "time": "Time", "minutes": "Duration",
-        "lead": "Lead", "text": "Wording", "speaker": "Speaker", "key": "Key message",
-        "details": "Details", "internal": "Internal", "question": "Question",
-        "answer": "Answer", "organization": "Organization", "address_as": "Address as",
-        "bio": "Biography", "name": "Name", "role": "Role", "phone": "Phone", "email": "Email",
-        "origin": "From", "destination": "To", "depart": "Departs", "arrive": "Arrives",
-        "depart_timezone": "Departure time zone", "arrive_timezone": "Arrival time zone",
-        "mode": "Mode", "carrier": "Carrier", "number": "Number", "reference": "Booking",
-        "check_in": "Check-in", "check_out": "Check-out",
-    },
+# The record a section of the changes page (briefing.changes) is about.
+_SECTION_RECORDS = {
+    "trip": model.TripInfo, "delegation": model.Person, "stop": model.Stop,
+    "agenda": model.AgendaItem, "talking_points": model.TalkingPoint, "questions": model.Question,
+    "counterparts": model.Counterpart, "travel": model.TravelLeg, "stays": model.Stay,
+    "contacts": model.Contact,
 }
 
 _WEEKDAYS = {"ko": "월화수목금토일", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
@@ -294,26 +128,40 @@ class Labels:
 
     def __init__(self, lang: str):
         self.lang = "en" if lang == "en" else "ko"
-        self._words = _EN if self.lang == "en" else _KO
-        self._choices = _CHOICES[self.lang]
 
     def __getitem__(self, key: str) -> str:
-        return self._words[key]
+        declared = _DECLARED.get(key)
+        if declared is not None:
+            record, name = declared
+            f = schema.top(name) if record is None else schema.field(record, name)
+            return f.label(self.lang)
+        english = _EN[key]
+        text = translate(self.lang, english, f"book:{key}")
+        if self.lang == "ko" and text == english:
+            text = _KO.get(key, english)
+        return text
 
     def __call__(self, key: str, **values) -> str:
-        return self._words[key].format(**values)
+        return self[key].format(**values)
 
     def count(self, key: str, n: int) -> str:
         """A label with a number, singular or plural ('1 night', '3 nights')."""
-        return self(f"{key}_one" if n == 1 and f"{key}_one" in self._words else key, n=n)
+        return self(f"{key}_one" if n == 1 and f"{key}_one" in _EN else key, n=n)
 
     def choice(self, field: str, value: str) -> str:
-        """A kind, press or mode value in words; an unknown value prints as written."""
-        return self._choices[field].get(value, value)
+        """A kind, press or mode code in words; an unknown value prints as written."""
+        return schema.choice_label(value, self.lang)
 
-    def field(self, name: str) -> str:
-        """A trip field's name in words; an unknown one as written."""
-        return _FIELDS[self.lang].get(name, name)
+    def field(self, name: str, section: str = "") -> str:
+        """A trip field's name in words (of the record `section` is about); else as written."""
+        record = _SECTION_RECORDS.get(section)
+        records = [record] if record else list(_SECTION_RECORDS.values())
+        for r in records:
+            try:
+                return schema.field(r, name).label(self.lang)
+            except KeyError:
+                continue
+        return name
 
     def city(self, tz_name: str) -> str:
         names = _CITIES.get(tz_name)

@@ -192,7 +192,7 @@ class AttendeesEditor(FieldEditor):
     def show_value(self, value) -> None:
         text = summary(self.doc.trip, value) if self.record is not None else ""
         self.widget.set_full_text(text)
-        self.widget.setToolTip(text + "\n" + tr(self.field.doc) if text else tr(self.field.doc))
+        self.widget.setToolTip(text + "\n" + values.description(self.field) if text else values.description(self.field))
         self.widget.setAccessibleName(values.label(self.field))
         self.widget.setAccessibleDescription(text)
         if self.popup.isVisible():

@@ -119,7 +119,7 @@ class FieldEditor(QObject):
         self.valid = True
         self._committing = False
         doc.field_changed.connect(self._on_field_changed)
-        widget.setToolTip(tr(f.doc) if f.doc else "")
+        widget.setToolTip(values.description(f))
         widget.setEnabled(False)
 
     def bind(self, record) -> None:
@@ -192,7 +192,7 @@ class LineEditor(FieldEditor):
         """The tooltip shows the whole value when the box is too narrow for it, then what the field is."""
         edit = self.widget
         text = edit.text()
-        about = tr(self.field.doc) if self.field.doc else ""
+        about = values.description(self.field)
         room = edit.contentsRect().width() - 8  # the text margins and the cursor
         clipped = bool(text) and edit.fontMetrics().horizontalAdvance(text) > room
         tip = (f"{text}\n\n{about}" if about else text) if clipped else about

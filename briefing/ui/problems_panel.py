@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem
 
 from briefing.problems import Problem
 
+from . import i18n
 from .i18n import tr
 from .icons import icon
 
@@ -27,9 +28,10 @@ class ProblemsPanel(QDockWidget):
         self.setObjectName("problemsDock")
         self.problems: list[Problem] = []
         self._shown: list[Problem] | None = None
+        self._titles: list[str] | None = None
         self.tree = _ProblemTree(self)
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([tr("Field"), tr("Message")])
+        self.tree.setHeaderLabels([tr("Where"), tr("Message")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -38,20 +40,25 @@ class ProblemsPanel(QDockWidget):
         self.setWidget(self.tree)
         self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
 
-    def set_problems(self, problems: list[Problem]) -> None:
-        if problems == self._shown:
+    def set_problems(self, problems: list[Problem], trip=None) -> None:
+        """Show `problems` in the window's language, stops named by their titles in `trip`."""
+        titles = None if trip is None else [s.title for s in trip.stops]
+        if problems == self._shown and titles == self._titles:
             return
+        self._titles = titles
         self.problems = list(problems)
         self._shown = self.problems
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         items = []
         for problem in problems:
-            item = QTreeWidgetItem([problem.path or "—", problem.message])
+            lang = i18n.language()
+            message = problem.describe(lang)
+            item = QTreeWidgetItem([problem.place(lang, trip) or "—", message])
             item.setIcon(0, icon("mdi6.close-circle", "#c5221f") if problem.is_error
                          else icon("mdi6.alert", "#e37400"))
-            item.setToolTip(1, problem.message)
-            item.setToolTip(0, tr(problem.severity))
+            item.setToolTip(1, message)
+            item.setToolTip(0, problem.text(lang, trip))
             item.setData(0, PATH_ROLE, problem.path)
             items.append(item)
         if not items:

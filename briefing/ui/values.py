@@ -6,25 +6,8 @@ import re
 
 from briefing import fileformat, schema
 
+from . import i18n
 from .i18n import tr
-
-LABELS = {
-    "title": "Title", "subtitle": "Subtitle", "organization": "Organization", "purpose": "Purpose",
-    "objectives": "Objectives", "start": "Start", "end": "End", "home_timezone": "Home time zone",
-    "language": "Language", "marking": "Marking", "version": "Version", "updated": "Updated",
-    "prepared_by": "Prepared by", "id": "Id", "name": "Name", "role": "Role", "phone": "Phone",
-    "email": "Email", "time": "Time", "minutes": "Minutes", "item": "Item", "lead": "Lead",
-    "notes": "Notes", "text": "Text", "speaker": "Speaker", "key": "Key", "details": "Details",
-    "internal": "Internal", "question": "Question", "answer": "Answer", "address_as": "Address as",
-    "bio": "Bio", "kind": "Kind", "host": "Host", "city": "City", "country": "Country",
-    "venue": "Venue", "address": "Address", "timezone": "Time zone", "date": "Date",
-    "attendees": "Attendees", "press": "Press", "interpreter": "Interpreter",
-    "dress_code": "Dress code", "outcomes": "Outcomes", "mode": "Mode", "carrier": "Carrier",
-    "number": "Number", "from": "From", "to": "To", "depart": "Depart",
-    "depart_timezone": "Depart time zone", "arrive": "Arrive", "arrive_timezone": "Arrive time zone",
-    "reference": "Reference", "check_in": "Check-in", "check_out": "Check-out",
-    "background": "Background", "protocol": "Protocol", "logistics": "Logistics",
-}
 
 # What may stand in the box while the user is still typing (a QRegularExpressionValidator's
 # "intermediate" text); the finished text must also parse.
@@ -45,29 +28,22 @@ ZONE_FIELDS = {"timezone", "home_timezone", "depart_timezone", "arrive_timezone"
 PERSON_FIELDS = {"speaker", "lead"}
 
 
-# The words shown for the codes a file stores; the model always keeps the code itself.
-CHOICE_LABELS = {
-    "meeting": "Meeting", "visit": "Visit", "exhibition": "Exhibition",
-    "conference": "Conference", "reception": "Reception", "other": "Other",
-    "open": "Open", "closed": "Closed",
-    "flight": "Flight", "train": "Train", "car": "Car", "bus": "Bus", "ship": "Ship",
-    "ko": "Korean", "en": "English",
-}
-
-
 def choice_label(choice: str) -> str:
-    """The translated word for a choice code; a code Briefing does not know is shown as it is."""
-    if choice in CHOICE_LABELS:
-        return tr(CHOICE_LABELS[choice])
-    return choice
+    """The word for a choice code in the window's language (declared in briefing.schema)."""
+    return schema.choice_label(choice, i18n.language())
 
 
 def english_label(f: schema.Field) -> str:
-    return LABELS.get(f.key, f.key.replace("_", " ").capitalize())
+    return f.en
 
 
 def label(f: schema.Field) -> str:
-    return tr(english_label(f))
+    return i18n.field_label(f)
+
+
+def description(f: schema.Field) -> str:
+    """A field's long words, for its tooltip."""
+    return i18n.field_description(f)
 
 
 def hint(f: schema.Field) -> str:

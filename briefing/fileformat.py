@@ -16,12 +16,12 @@ from typing import Any
 
 import yaml
 
-from . import model, schema
+from . import bounds, model, problems, schema
 from .atomic import write_atomic
 from .problems import ERROR, Problem, TripFileError
 from .writer import dumps, format_datetime, format_time  # noqa: F401 - part of this module's API
 
-MAX_BYTES = 5 * 1024 * 1024  # a real trip is well under 1 MB; this stops a stray 50 MB file early
+MAX_BYTES = bounds.MAX_BYTES
 BOM = b"\xef\xbb\xbf"
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -115,7 +115,7 @@ def loads(data: bytes | str, filename: str = "<trip>") -> model.Trip:
         raise TripFileError([_problem(filename, 1, 1, "", (
             "the file holds only comments; a trip file starts with `briefing: 1` and a `trip:`"
             " section (`briefing example` prints a complete one)"))])
-    reader = _Reader(filename)
+    reader = _Reader(filename, text)
     trip = reader.read_trip(root)
     trip.comment = _leading_comment(text)
     trip.source = reader.source
@@ -163,6 +163,14 @@ def _compose(text: str, filename: str) -> yaml.Node:
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         raise TripFileError([_syntax_problem(text, filename, e)]) from None
+    except yaml.reader.ReaderError as e:  # a character YAML refuses anywhere in the file
+        position = e.position  # libyaml counts UTF-8 bytes, PyYAML's own reader characters
+        if issubclass(_Loader, getattr(yaml, "CSafeLoader", ())):
+            position = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
+        line, column = _line_column(text, position)
+        raise TripFileError([_problem(filename, line, column, "", problems.msg(
+            "an invisible control character ({code}) stands here; delete it",
+            code=f"U+{e.character:04X}" if isinstance(e.character, int) else e.character))]) from None
     except yaml.YAMLError as e:  # pragma: no cover - every parser error we know of carries a mark
         raise TripFileError([_problem(filename, 1, 1, "", f"not valid YAML: {e}")]) from None
 
@@ -193,14 +201,42 @@ def _syntax_problem(text: str, filename: str, e: yaml.MarkedYAMLError) -> Proble
 class _Reader:
     """Turns composed YAML nodes into model objects, collecting problems instead of stopping."""
 
-    def __init__(self, filename: str):
+    def __init__(self, filename: str, text: str = ""):
         self.filename = filename
+        self.text = text  # for the position of a character inside a value
         self.problems: list[Problem] = []
         self.source = SourceMap(filename)
         self.complete = False  # whether everything but the reported values could be read
 
-    def error(self, node: yaml.Node, path: tuple, message: str) -> None:
+    def error(self, node: yaml.Node, path: tuple, message: str | problems.Message) -> None:
         self.problems.append(_at(self.filename, node.start_mark, schema.format_path(path), message))
+
+    def check_text(self, node: yaml.ScalarNode, path: tuple, value: str) -> bool:
+        """Whether `value` is within the bounds; if not, say so at the character's escape."""
+        found = bounds.text_problem(value)
+        if found is None:
+            return True
+        line, column = _pos(node.start_mark)
+        start, end = node.start_mark.index, node.end_mark.index
+        for m in _ESCAPE.finditer(self.text, start, end):  # only an escape can write one
+            if bounds.text_problem(_unescape(m.group())):
+                line, column = _line_column(self.text, m.start())
+                break
+        self.problems.append(_problem(self.filename, line, column, schema.format_path(path), found[1]))
+        return False
+
+    def format_version(self, node: yaml.Node) -> int | None:
+        """The `briefing:` value; None, reported, when it is no whole number."""
+        if not isinstance(node, yaml.ScalarNode):
+            return self.value(node, ("briefing",), schema.TOP[0])
+        if not self.plain_tag_ok(node, ("briefing",)):
+            return None
+        if not re.fullmatch(r"\+?\d{1,9}", node.value.strip()):
+            self.error(node, ("briefing",), problems.msg(
+                "`{value}` is not a format version; it is a whole number, e.g. `briefing: 1`",
+                value=bounds.shown(node.value.strip())))
+            return None
+        return int(node.value)
 
     def read_trip(self, root: yaml.Node) -> model.Trip:
         trip = model.Trip()
@@ -218,13 +254,13 @@ class _Reader:
             self.error(root, ("briefing",), (
                 "missing `briefing: 1` (the format version) at the top of the file"))
             return trip
-        version = self.value(version_node, ("briefing",), schema.TOP[0])
+        version = self.format_version(version_node)
         if version != model.FORMAT_VERSION:
             if isinstance(version, int) and version > model.FORMAT_VERSION:
                 message = (f"this file is in format {version}, made by a newer Briefing; this version"
                            f" reads format {model.FORMAT_VERSION}: update Briefing to open it")
             else:
-                message = f"unknown format version {version_node.value!r}; write `briefing: 1`"
+                message = f"unknown format version {bounds.shown(str(version))!r}; write `briefing: 1`"
             if version is not None:
                 self.error(version_node, ("briefing",), message)
             return trip
@@ -247,14 +283,14 @@ class _Reader:
             key = key_node.value
             if key in first_seen:
                 self.error(key_node, path + (key,), (
-                    f"`{key}` appears twice in this mapping (first at line"
+                    f"`{bounds.shown(key)}` appears twice in this mapping (first at line"
                     f" {first_seen[key].start_mark.line + 1}); keep one"))
                 continue
             first_seen[key] = key_node
             if key not in known:
                 hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
                 suggestion = f"did you mean `{hint[0]}`?" if hint else "known keys: " + ", ".join(known)
-                self.error(key_node, path + (key,), f"unknown key `{key}`; {suggestion}")
+                self.error(key_node, path + (key,), f"unknown key `{bounds.shown(key)}`; {suggestion}")
                 continue
             items[key] = value_node
             self.source.positions[path + (key,)] = _pos(value_node.start_mark)
@@ -297,14 +333,15 @@ class _Reader:
             if _is_null(node):
                 return None
             if isinstance(node, yaml.ScalarNode):  # one value where a list was meant: a list of one
-                return [node.value]
+                return [node.value] if self.check_text(node, path, node.value) else None
             if not isinstance(node, yaml.SequenceNode):
                 self.error(node, path, f"expected a list of texts, found {_KIND_WORDS[type(node)]}")
                 return None
             out = []
             for i, item in enumerate(node.value):
                 if isinstance(item, yaml.ScalarNode) and self.plain_tag_ok(item, path + (i,)):
-                    out.append("" if _is_null(item) else item.value)
+                    if self.check_text(item, path + (i,), item.value):
+                        out.append("" if _is_null(item) else item.value)
                 elif not isinstance(item, yaml.ScalarNode):
                     self.error(item, path + (i,), (
                         f"expected a text, found {_KIND_WORDS[type(item)]}"))
@@ -316,10 +353,18 @@ class _Reader:
         if not self.plain_tag_ok(node, path) or _is_null(node):
             return None
         try:
-            return _PARSERS[f.kind](node.value.strip() if f.kind not in _TEXTUAL else node.value)
+            value = _PARSERS[f.kind](node.value.strip() if f.kind not in _TEXTUAL else node.value)
         except ValueError as e:
-            self.error(node, path, str(e))
+            reason = e.args[0] if e.args else ""
+            self.error(node, path, reason if isinstance(reason, problems.Message) else str(e))
             return None
+        if f.kind in _TEXTUAL:
+            return value if self.check_text(node, path, value) else None
+        problem = bounds.value_problem(f, value)  # minutes; dates are bounded by parse_date
+        if problem is not None:
+            self.error(node, path, problem)
+            return None
+        return value
 
     def plain_tag_ok(self, node: yaml.Node, path: tuple) -> bool:
         if node.tag not in _PLAIN_TAGS:
@@ -338,9 +383,13 @@ def parse_date(text: str) -> dt.date:
     if not m:
         raise ValueError(f"`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2023-02-27")
     try:
-        return dt.date(*map(int, m.groups()))
+        day = dt.date(*map(int, m.groups()))
     except ValueError:
         raise ValueError(f"`{text}` is not a real date (no such day in the calendar)") from None
+    problem = bounds.date_problem(day)
+    if problem is not None:
+        raise ValueError(problem)  # the Message itself, so that it can be translated
+    return day
 
 
 def parse_time(text: str) -> dt.time:
@@ -388,6 +437,25 @@ _SCALAR_WORDS = {
 
 def _pos(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of the character at `index` (a CR LF counts as one break)."""
+    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    line = text.count("\n", 0, index) + text.count("\r", 0, index) - text.count("\r\n", 0, index) + 1
+    return line, index - line_start + 1
+
+
+# A backslash escape of a double-quoted YAML scalar, and what the one-letter ones stand for.
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_ESCAPED = {"0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "e": "\x1b", "N": "\x85"}
+
+
+def _unescape(escape: str) -> str:
+    body = escape[1:]
+    if body[0] in "xuU":
+        return chr(int(body[1:], 16))
+    return _ESCAPED.get(body, body)
 
 
 def _at(filename: str, mark, path: str, message: str) -> Problem:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
-from . import clock, model, schema
+from . import bounds, clock, model, schema
 from .problems import ERROR, WARNING, Message, Problem, msg
 
 _ID_LIKE = set("abcdefghijklmnopqrstuvwxyz0123456789_-.")
@@ -57,10 +57,10 @@ class _Checker:
                     value=value, hint=fix, choices=", ".join(f.choices)))
 
     def timezone(self, name: str, path: tuple) -> bool:
-        if not name or clock.zone(name) is not None:
-            return True
-        self.error(path, msg("unknown time zone `{name}`; {hint}", name=name, hint=_zone_hint(name)))
-        return False
+        problem = bounds.zone_problem(name) if name else None
+        if problem is not None:
+            self.error(path, problem)
+        return problem is None
 
     def reference(self, key: str, path: tuple) -> None:
         if key and key not in self.keys:
@@ -71,6 +71,9 @@ class _Checker:
 
     def run(self) -> None:
         trip, info = self.trip, self.trip.info
+        # What a file cannot hold: a loaded trip has none, one built through the API may.
+        for path, message in bounds.trip_problems(trip):
+            self.error(path, message)
         self.record(info, ("trip",))
         self.timezone(info.home_timezone, ("trip", "home_timezone"))
         if info.start and info.end and info.end < info.start:
@@ -211,18 +214,6 @@ def _clock(minutes: int) -> str:
     days, rest = divmod(minutes, 24 * 60)
     text = f"{rest // 60:02d}:{rest % 60:02d}"
     return text + (f" (+{days})" if days else "")
-
-
-def _zone_hint(name: str) -> Message:
-    names = clock.zone_names()
-    lowered = {n.lower(): n for n in names}
-    if name.lower() in lowered:
-        return msg("did you mean `{name}`? (names are case-sensitive)", name=lowered[name.lower()])
-    by_city = [n for n in names if n.lower().endswith("/" + name.lower().replace(" ", "_"))]
-    close = by_city or difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-    if close:
-        return msg("did you mean `{name}`?", name=close[0])
-    return msg("use an IANA name such as Asia/Seoul or Europe/Madrid")
 
 
 def _id_hint(key: str, keys: list[str]) -> Message:

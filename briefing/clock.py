@@ -6,11 +6,17 @@ import datetime as dt
 import functools
 import zoneinfo
 
+from . import bounds
+
 
 @functools.lru_cache(maxsize=256)
 def zone(name: str) -> zoneinfo.ZoneInfo | None:
-    """The time zone called `name`, or None when there is no such IANA zone."""
-    if not name or name.startswith(("/", ".")) or ".." in name:
+    """The time zone called `name`, or None when it is no zone a trip may use (briefing.bounds).
+
+    Only listed names reach zoneinfo: it would look up any other as a path, a few hundred
+    `A/A/…` deep ending in a RecursionError, and `localtime` as whatever the machine is set to.
+    """
+    if not bounds.zone_ok(name):
         return None
     try:
         return zoneinfo.ZoneInfo(name)
@@ -20,14 +26,20 @@ def zone(name: str) -> zoneinfo.ZoneInfo | None:
 
 @functools.lru_cache(maxsize=1)
 def zone_names() -> tuple[str, ...]:
-    """Every IANA zone name this machine knows, sorted (for pickers and 'did you mean')."""
-    return tuple(sorted(n for n in zoneinfo.available_timezones() if "/" in n or n == "UTC"))
+    """The zone names a picker offers, sorted: those named by region (Asia/Seoul), and UTC."""
+    return tuple(sorted(n for n in bounds.zones() if "/" in n or n == "UTC"))
 
 
 def localize(moment: dt.datetime, tz_name: str) -> dt.datetime | None:
-    """A naive local date-time made aware in `tz_name`; None if the zone is unknown."""
+    """A naive local date-time made aware in `tz_name`; None if the zone is unknown.
+
+    None too for a moment outside the bounds' years (a trip built through the API): comparing
+    or converting year 1 or 9999 in a zone overflows.
+    """
     tz = zone(tz_name)
-    return None if tz is None else moment.replace(tzinfo=tz)
+    if tz is None or bounds.date_problem(moment.date()) is not None:
+        return None
+    return moment.replace(tzinfo=tz)
 
 
 def at(day: dt.date, time: dt.time, tz_name: str) -> dt.datetime | None:

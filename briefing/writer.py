@@ -14,7 +14,8 @@ import unicodedata
 
 import yaml
 
-from . import model, schema
+from . import bounds, model, places, schema
+from .problems import SaveError
 
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
@@ -26,6 +27,49 @@ _UNSAFE = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff\\u
 
 
 def dumps(trip: model.Trip) -> str:
+    """The trip as format-1 text; SaveError, naming the field, for what a load would refuse."""
+    refused = bounds.trip_problems(trip)
+    if refused:
+        raise _refusal(trip, refused)
+    text = _dumps(trip)
+    size = len(text.encode("utf-8"))
+    if size > bounds.MAX_BYTES:
+        path = max(_texts(trip), key=lambda item: len(item[1]), default=((), ""))[0]
+        where = places.describe(path, "en", trip) if path else ""
+        raise SaveError(
+            f"the trip would be {size / 1e6:.1f} MB; a trip file is at most"
+            f" {bounds.MAX_BYTES // 2**20} MB{f' (the longest text is {where})' if where else ''}")
+    return text
+
+
+def _refusal(trip: model.Trip, refused: list) -> SaveError:
+    path, message = refused[0]
+    where = "the comment at the top" if path == ("comment",) else places.describe(path, "en", trip)
+    more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
+    error = SaveError(f"cannot save: {where}: {message}{more}; nothing was changed on disk")
+    error.refused = refused  # (field path, Message) pairs, for a window that names them all
+    return error
+
+
+def _texts(trip: model.Trip):
+    """(field path, text) of every text value, for naming the one that makes a file too big."""
+    def walk(record, path):
+        for f in schema.fields_of(type(record)):
+            value = getattr(record, f.name)
+            if f.kind == schema.RECORDS:
+                for i, item in enumerate(value):
+                    yield from walk(item, path + (f.key, i))
+            elif f.kind in (schema.TEXT, schema.LONGTEXT):
+                yield path + (f.key,), value
+            elif f.kind == schema.TEXTS:
+                yield from ((path + (f.key, i), v) for i, v in enumerate(value or ()))
+    yield from walk(trip.info, ("trip",))
+    for f in schema.TOP[2:]:
+        for i, item in enumerate(getattr(trip, f.name)):
+            yield from walk(item, (f.key, i))
+
+
+def _dumps(trip: model.Trip) -> str:
     out: list[str] = []
     if trip.comment:
         out.extend(f"# {line}".rstrip() + "\n" for line in trip.comment.split("\n"))

@@ -13,16 +13,17 @@ import briefing
 from briefing import fileformat, model
 from briefing.problems import SaveError
 
-# Any text a person could type or paste: Korean, emoji, markup, YAML syntax, odd whitespace.
+# Any text a person could type or paste: Korean, emoji, markup, YAML syntax, odd whitespace;
+# control characters but tab and line breaks are out of bounds (tests/test_bounds.py).
 texts = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40,
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\t\n\r"), max_size=40,
 ) | st.sampled_from([
     "10:00", "NO", "yes", "null", "~", "2023-02-27", "- 항목", "a: b", "#해시", "'따옴표'", '"',
     "<b>굵게</b> & co", "첫 줄\n둘째 줄", "끝 줄바꿈\n", "\n앞 줄바꿈", "  들여쓰기", "꼬리 공백 ",
     "🇰🇷 고양", "tab\there", "x" * 300, "*alias", "&anchor", "!tag", "%", "@", "`", "0x1F", "1e3",
 ])
 lines = st.lists(texts, max_size=3)
-dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31))
+dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 31))
 times = st.times().map(lambda t: t.replace(microsecond=0))
 datetimes = st.builds(dt.datetime.combine, dates, times)
 opt = st.none
@@ -35,7 +36,7 @@ def record(cls, **overrides):
     kinds = {
         schema.TEXT: texts, schema.LONGTEXT: texts, schema.TEXTS: lines, schema.DATE: opt() | dates,
         schema.TIME: opt() | times, schema.DATETIME: opt() | datetimes,
-        schema.INT: opt() | st.integers(0, 10_000), schema.BOOL: st.booleans(),
+        schema.INT: opt() | st.integers(0, 24 * 60), schema.BOOL: st.booleans(),
     }
     fields = {}
     for f in schema.fields_of(cls):
@@ -178,7 +179,7 @@ def test_read_only_folder_as_root(tmp_path, monkeypatch):
 
 def test_hostile_text_round_trips(tmp_path):
     nasty = ["<b>굵게</b> &amp; <img src=\"/etc/passwd\"/>", "😀🇰🇷" * 50, "가" * 3000,
-             "line\r\nwith crlf", "\x00nul\x07bell", "\u2028sep\u2029", "\ufeffbom", " "]
+             "line\r\nwith crlf", "\u2028sep\u2029", "\ufeffbom", "\ufffe", " "]
     trip = model.Trip(info=model.TripInfo(title="t"), contacts=[model.Contact(name=n, notes=n) for n in nasty])
     path = tmp_path / "t.yaml"
     briefing.save(trip, path)

@@ -6,7 +6,7 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from . import i18n
@@ -31,10 +31,26 @@ def make_app() -> QApplication:
     return app
 
 
+def use_language(app: QApplication, language: str) -> None:
+    """Our words in `language`, and Qt's own (the Save/Discard/Cancel buttons of its dialogs,
+    the file dialog) from the translations that come with Qt."""
+    i18n.set_language(language)
+    for old in getattr(app, "_briefing_translators", []):
+        app.removeTranslator(old)
+    app._briefing_translators = []
+    if language == "en":
+        return
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{language}", folder):
+        app.installTranslator(translator)
+        app._briefing_translators.append(translator)
+
+
 def run(path: str | None = None, *, example: bool = False) -> int:
     app = make_app()
     settings = Settings()
-    i18n.set_language(i18n.choose_language(settings.language(), QLocale.system().name()))
+    use_language(app, i18n.choose_language(settings.language(), QLocale.system().name()))
     from .main_window import MainWindow
 
     window = MainWindow(settings)

@@ -243,3 +243,22 @@ def test_a_hundred_kilobyte_title_key_and_zone_name(tmp_path):
     assert "unknown time zone" in e and len(e) < 300
     (e,) = errors(trip(home_timezone="Asia/" * 20_000))
     assert "unknown time zone" in e and len(e) < 300
+
+
+# -- the window's typed values ----------------------------------------------------------------------
+
+def test_the_window_refuses_dates_and_minutes_out_of_bounds_and_says_why():
+    from briefing.ui import values
+
+    date, minutes = model_field(model.TripInfo, "start"), model_field(model.AgendaItem, "minutes")
+    for f, text, words in [(date, "0001-01-01", "1900"), (minutes, "99999", "1440")]:
+        with pytest.raises(ValueError, match=words):
+            values.from_text(f, text)
+    assert values.from_text(minutes, "1440") == 1440
+    assert values.from_text(model_field(model.Stop, "title"), "붙여\x07넣기\x0b끝") == "붙여넣기\n끝"
+
+
+def model_field(record, name):
+    from briefing import schema
+
+    return schema.field(record, name)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from briefing import fileformat, schema
+from briefing import bounds, fileformat, schema
+from briefing.problems import Message
 
 from . import i18n
 from .i18n import tr
@@ -74,9 +75,9 @@ def from_text(f: schema.Field, text: str, *, lines: bool = False, strict: bool =
     """
     stripped = text.strip()
     if f.kind in (schema.TEXT, schema.LONGTEXT):
-        return text
+        return bounds.clean_text(text)  # pasted text may carry control characters no file holds
     if f.kind == schema.TEXTS:
-        parts = text.split("\n") if lines else text.split(",")
+        parts = bounds.clean_text(text).split("\n" if lines else ",")
         return [p.strip() for p in parts if p.strip()]
     if f.kind == schema.BOOL:
         return stripped.lower() in ("1", "true", "yes", "y", "on", "✓")
@@ -92,9 +93,13 @@ def from_text(f: schema.Field, text: str, *, lines: bool = False, strict: bool =
         if f.kind == schema.INT:
             if not stripped.isdigit():
                 raise ValueError(stripped)
+            problem = bounds.minutes_problem(int(stripped))
+            if problem is not None:
+                raise ValueError(problem)
             return int(stripped)
-    except ValueError:
-        raise ValueError(hint(f)) from None
+    except ValueError as e:
+        reason = e.args[0] if e.args else None  # a bound says what is wrong; else: how to write it
+        raise ValueError(reason.render(i18n.language()) if isinstance(reason, Message) else hint(f)) from None
     return text
 
 

@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from . import bounds, model, problems, schema
-from .atomic import write_atomic
-from .problems import ERROR, Problem, TripFileError
+from .atomic import NotRegularFile, open_regular, write_atomic
+from .problems import ERROR, Problem, TripFileError, msg
 from .writer import dumps, format_datetime, format_time  # noqa: F401 - part of this module's API
 
 MAX_BYTES = bounds.MAX_BYTES
@@ -83,13 +83,16 @@ def load(path: str | os.PathLike) -> model.Trip:
     """Read a trip file; raise TripFileError with every problem found if it cannot be read."""
     name = str(path)
     try:
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            raise TripFileError([_problem(name, 1, 1, "", (
-                f"the file is {size / 1e6:.1f} MB; a trip file is at most {MAX_BYTES // 2**20} MB"
-                " (is this the right file?)"))])
-        with open(path, "rb") as f:
+        with open_regular(path) as f:  # a pipe or a device is refused, never waited on
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise TripFileError([_problem(name, 1, 1, "", (
+                    f"the file is {size / 1e6:.1f} MB; a trip file is at most {MAX_BYTES // 2**20} MB"
+                    " (is this the right file?)"))])
             data = f.read(MAX_BYTES + 1)
+    except NotRegularFile as e:
+        raise TripFileError([_problem(name, 0, 0, "", msg(
+            "this is {kind}, not a trip file; give a regular file", kind=msg(e.kind)))]) from None
     except FileNotFoundError:
         raise TripFileError([_problem(name, 0, 0, "", "no such file")]) from None
     except IsADirectoryError:
@@ -470,6 +473,10 @@ def _problem(filename: str, line: int, column: int, path: str, message: str) -> 
 # -- writing ----------------------------------------------------------------------------------
 
 
-def save(trip: model.Trip, path: str | os.PathLike) -> None:
-    """Write the trip atomically, keeping the previous file as NAME.bak."""
-    write_atomic(Path(path), dumps(trip).encode("utf-8"), backup=True)
+def save(trip: model.Trip, path: str | os.PathLike) -> list[str]:
+    """Write the trip atomically, keeping the previous different version as NAME.bak.
+
+    Raises SaveError when nothing was written (see atomic.write_atomic for what is refused);
+    returns notes to show the user about a save that succeeded with a hitch (no backup kept).
+    """
+    return write_atomic(Path(path), dumps(trip).encode("utf-8"), backup=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
-from . import bounds, clock, model, schema
+from . import bounds, model, schedule, schema
 from .problems import ERROR, WARNING, Message, Problem, msg
 
 _ID_LIKE = set("abcdefghijklmnopqrstuvwxyz0123456789_-.")
@@ -111,10 +111,6 @@ class _Checker:
             self.warn(path + ("date",), msg(
                 "{date} is outside the trip ({start} – {end})",
                 date=stop.date, start=info.start, end=info.end))
-        if stop.start and stop.end and stop.end < stop.start:
-            self.error(path + ("end",), msg(
-                "the stop ends at {end}, before it starts at {start}",
-                end=f"{stop.end:%H:%M}", start=f"{stop.start:%H:%M}"))
         for j, key in enumerate(stop.attendees or ()):
             self.reference(key, path + ("attendees", j))
         self.agenda(stop, path)
@@ -130,31 +126,28 @@ class _Checker:
 
     def agenda(self, stop: model.Stop, path: tuple) -> None:
         counterparts = {c.name for c in stop.counterparts}
-        previous: tuple[int, model.AgendaItem] | None = None
         for j, item in enumerate(stop.agenda):
             here = path + ("agenda", j)
             self.record(item, here)
             if item.lead and item.lead not in counterparts and set(item.lead) <= _ID_LIKE:
                 self.reference(item.lead, here + ("lead",))
-            if item.time is None:
-                continue
-            if stop.start and item.time < stop.start:
+        times = schedule.agenda(stop)
+        for found in times.findings:
+            here = path + ("agenda", found.row)
+            at, limit = (schedule.clock_text(t, times.day) for t in (found.at, found.limit))
+            if found.kind == schedule.BEFORE_START:
                 self.warn(here + ("time",), msg(
-                    "starts at {time}, before the stop begins at {start}",
-                    time=f"{item.time:%H:%M}", start=f"{stop.start:%H:%M}"))
-            end = _end_minutes(item)
-            if stop.end and end is not None and end > _minutes(stop.end):
+                    "starts at {time}, before the stop begins at {start}", time=at, start=limit))
+            elif found.kind == schedule.PAST_END and times.rows[found.row].end is None:
+                self.warn(here + ("time",), msg(
+                    "starts at {time}, after the stop's end at {stop_end}", time=at, stop_end=limit))
+            elif found.kind == schedule.PAST_END:
                 self.warn(here + ("minutes",), msg(
-                    "runs until {end}, past the stop's end at {stop_end}",
-                    end=_clock(end), stop_end=f"{stop.end:%H:%M}"))
-            if previous is not None:
-                k, before = previous
-                before_end = _end_minutes(before)
-                if before_end is not None and _minutes(item.time) < before_end:
-                    self.warn(here + ("time",), msg(
-                        "starts at {time} while row {row} runs until {end}; the items overlap",
-                        time=f"{item.time:%H:%M}", row=k + 1, end=_clock(before_end)))
-            previous = (j, item)
+                    "runs until {end}, past the stop's end at {stop_end}", end=at, stop_end=limit))
+            elif found.kind == schedule.OVERLAP:
+                self.warn(here + ("time",), msg(
+                    "starts at {time} while row {row} runs until {end}; the items overlap",
+                    time=at, row=found.other + 1, end=limit))
 
     def stop_order(self) -> None:
         previous = None
@@ -169,10 +162,7 @@ class _Checker:
             previous = (i, moment)
 
     def stop_start(self, stop: model.Stop) -> dt.datetime | None:
-        if stop.date is None:
-            return None
-        moment = clock.at(stop.date, stop.start or dt.time(0), self.trip.stop_timezone(stop))
-        return moment
+        return schedule.stop_begins(self.trip, stop)
 
     def leg(self, leg: model.TravelLeg, path: tuple) -> None:
         self.record(leg, path)
@@ -181,7 +171,7 @@ class _Checker:
         if not (ok_from and ok_to and leg.depart and leg.arrive):
             return
         from_tz, to_tz = self.trip.leg_timezones(leg)
-        depart, arrive = clock.localize(leg.depart, from_tz), clock.localize(leg.arrive, to_tz)
+        depart, arrive = schedule.leg_bounds(self.trip, leg)
         if depart is None or arrive is None:
             return
         if arrive < depart:
@@ -198,22 +188,6 @@ class _Checker:
                         'arrives after stop {n} "{title}" begins at {when}', n=i + 1,
                         title=stop.title, when=f"{stop.date} {(stop.start or dt.time(0)):%H:%M}"))
                 break
-
-
-def _minutes(t: dt.time) -> int:
-    return t.hour * 60 + t.minute
-
-
-def _end_minutes(item: model.AgendaItem) -> int | None:
-    if item.time is None or item.minutes is None:
-        return None
-    return _minutes(item.time) + item.minutes
-
-
-def _clock(minutes: int) -> str:
-    days, rest = divmod(minutes, 24 * 60)
-    text = f"{rest // 60:02d}:{rest % 60:02d}"
-    return text + (f" (+{days})" if days else "")
 
 
 def _id_hint(key: str, keys: list[str]) -> Message:

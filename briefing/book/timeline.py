@@ -1,6 +1,7 @@
 """The trip as one time-ordered list of events (stops, travel legs, stays), grouped by day.
 
-Pure logic, no ReportLab: the itinerary pages and their tests both read it.
+Pure logic, no ReportLab: the itinerary pages and their tests both read it. When things happen
+(past midnight, on which local day) is briefing.schedule's to say; this adds home time beside.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import clock
+from .. import clock, schedule
 from ..model import Stay, Stop, TravelLeg, Trip
 
 STOP, LEG, STAY = "stop", "leg", "stay"
@@ -47,17 +48,22 @@ class Event:
 
 
 def stop_times(trip: Trip, stop: Stop) -> tuple[Moment | None, Moment | None]:
-    tz, home = trip.stop_timezone(stop), trip.info.timezone
+    """A stop's start and end (the next day's, past midnight); (None, None) without a date."""
     if stop.date is None:
         return None, None
-    start = moment(dt.datetime.combine(stop.date, stop.start), tz, home) if stop.start else None
-    end = None
-    if stop.end is not None:
-        end_day = stop.date
-        if stop.start is not None and stop.end < stop.start:  # runs past midnight
-            end_day += dt.timedelta(days=1)
-        end = moment(dt.datetime.combine(end_day, stop.end), tz, home)
-    return start, end
+    tz, home = trip.stop_timezone(stop), trip.info.timezone
+    start, end = schedule.stop_span(stop)
+    return moment(start, tz, home), moment(end, tz, home)
+
+
+def agenda_times(trip: Trip, stop: Stop) -> list[tuple[Moment | None, Moment | None]]:
+    """Each agenda row's start and end (an item after midnight is on the next day); all None
+    when the stop has no date."""
+    times = schedule.agenda(stop)
+    if stop.date is None:
+        return [(None, None) for _ in times.rows]
+    tz, home = trip.stop_timezone(stop), trip.info.timezone
+    return [(moment(row.start, tz, home), moment(row.end, tz, home)) for row in times.rows]
 
 
 def leg_times(trip: Trip, leg: TravelLeg) -> tuple[Moment | None, Moment | None]:
@@ -68,9 +74,10 @@ def leg_times(trip: Trip, leg: TravelLeg) -> tuple[Moment | None, Moment | None]
 
 def arrival_shift(leg: TravelLeg) -> str:
     """'+1' when a leg arrives on a later local day than it left (each in its own zone)."""
-    if leg.depart is None or leg.arrive is None:
+    depart, arrive = schedule.leg_days(leg)
+    if depart is None or arrive is None:
         return ""
-    return clock.day_shift(leg.depart.date(), leg.arrive.date())
+    return clock.day_shift(depart, arrive)
 
 
 def events(trip: Trip) -> list[Event]:
@@ -78,15 +85,15 @@ def events(trip: Trip) -> list[Event]:
     found: list[tuple[tuple, Event]] = []
     for i, stop in enumerate(trip.stops):
         start, end = stop_times(trip, stop)
-        found.append((_key(stop.date, start, trip, 1), Event(STOP, stop.date, i, stop, start, end)))
+        day = schedule.stop_day(stop)
+        found.append((_key(day, start, trip, 1), Event(STOP, day, i, stop, start, end)))
     for i, leg in enumerate(trip.travel):
         start, end = leg_times(trip, leg)
-        day = leg.depart.date() if leg.depart else None
+        day, arrival = schedule.leg_days(leg)
         found.append((_key(day, start, trip, 1), Event(LEG, day, i, leg, start, end)))
-        if end is not None and day is not None and end.local.date() > day:
+        if arrival is not None and day is not None and arrival > day:
             # An overnight flight lands on another day: that day has its line too (the trip's
             # last day is often nothing but the arrival home).
-            arrival = end.local.date()
             found.append((_key(arrival, end, trip, 1), Event(ARRIVAL, arrival, i, leg, start, end)))
     for i, stay in enumerate(trip.stays):
         # A check-in has no time: it closes the day it happens on.

@@ -1,4 +1,5 @@
-"""The agenda table: time, minutes, a computed end, item, lead, notes; overlaps tinted at once."""
+"""The agenda table: time, minutes, a computed end, item, lead, notes; the rows whose times the
+Problems list warns about are tinted at once."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from briefing import model
+from briefing import model, schedule
 
 from .i18n import tr
 from .record_panel import RecordTablePanel
@@ -20,40 +21,44 @@ OVERRUN = QColor(253, 221, 221)
 
 @dataclass
 class AgendaTimes:
-    """Computed once per change: each row's end, and which rows clash. No Qt."""
+    """Computed once per change from briefing.schedule (the same findings the Problems list
+    shows): each row's end, and which rows are flagged. No Qt."""
 
-    ends: list[int | None] = field(default_factory=list)  # minutes after midnight
+    agenda: schedule.Agenda | None = None
     overlapping: set[int] = field(default_factory=set)
-    overrunning: set[int] = field(default_factory=set)
-    last_end: int | None = None
+    overrunning: set[int] = field(default_factory=set)  # past the stop's end
+    early: set[int] = field(default_factory=set)  # before the stop begins
+
+    def text(self, moment) -> str:
+        return schedule.clock_text(moment, self.agenda.day) if moment is not None else ""
+
+    def end_text(self, row: int) -> str:
+        rows = self.agenda.rows if self.agenda else ()
+        return self.text(rows[row].end) if row < len(rows) else ""
+
+    @property
+    def flagged(self) -> set[int]:
+        return self.overlapping | self.overrunning | self.early
+
+    def reasons(self, row: int) -> list[str]:
+        out = []
+        for found in self.agenda.rows[row].findings if self.agenda else ():
+            limit = self.text(found.limit)
+            if found.kind == schedule.OVERLAP:
+                out.append(tr("overlaps row {row} (until {end})", row=found.other + 1, end=limit))
+            elif found.kind == schedule.PAST_END:
+                out.append(tr("runs past the stop's end ({end})", end=limit))
+            elif found.kind == schedule.BEFORE_START:
+                out.append(tr("starts before the stop begins ({start})", start=limit))
+        return out
 
 
 def agenda_times(stop: model.Stop | None) -> AgendaTimes:
-    out = AgendaTimes()
     if stop is None:
-        return out
-    stop_end = stop.end.hour * 60 + stop.end.minute if stop.end else None
-    previous_end = None
-    for row, item in enumerate(stop.agenda):
-        if item.time is None:
-            out.ends.append(None)
-            continue
-        start = item.time.hour * 60 + item.time.minute
-        end = start + item.minutes if item.minutes is not None else None
-        out.ends.append(end)
-        if previous_end is not None and start < previous_end:
-            out.overlapping.add(row)
-        if stop_end is not None and (end or start) > stop_end:
-            out.overrunning.add(row)
-        if end is not None:
-            previous_end = end
-            out.last_end = max(out.last_end or 0, end)
-    return out
-
-
-def clock_text(minutes: int) -> str:
-    days, rest = divmod(minutes, 24 * 60)
-    return f"{rest // 60:02d}:{rest % 60:02d}" + (f" (+{days})" if days else "")
+        return AgendaTimes()
+    times = schedule.agenda(stop)
+    return AgendaTimes(times, times.flagged(schedule.OVERLAP), times.flagged(schedule.PAST_END),
+                       times.flagged(schedule.BEFORE_START))
 
 
 class AgendaTableModel(RecordTableModel):
@@ -89,23 +94,16 @@ class AgendaTableModel(RecordTableModel):
             return None
         row = index.row()
         if role == Qt.ItemDataRole.BackgroundRole:
-            if row in self.times.overrunning:
+            if row in self.times.overrunning or row in self.times.early:
                 return QBrush(OVERRUN)
             if row in self.times.overlapping:
                 return QBrush(OVERLAP)
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and (
-                row in self.times.overlapping or row in self.times.overrunning):
-            reasons = []
-            if row in self.times.overlapping:
-                reasons.append(tr("overlaps the item before"))
-            if row in self.times.overrunning:
-                reasons.append(tr("runs past the stop's end"))
-            return " · ".join(reasons)
+        if role == Qt.ItemDataRole.ToolTipRole and row in self.times.flagged:
+            return " · ".join(self.times.reasons(row))
         if index.column() == END_COLUMN:
-            if role == Qt.ItemDataRole.DisplayRole and row < len(self.times.ends):
-                end = self.times.ends[row]
-                return clock_text(end) if end is not None else ""
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.times.end_text(row)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(110, 110, 110))
             return None
@@ -121,17 +119,16 @@ class AgendaTableModel(RecordTableModel):
 
     def summary(self) -> tuple[str, bool]:
         """'ends 12:30 · stop ends 12:00', and whether the agenda runs late."""
-        stop = self.owner
-        if stop is None or self.times.last_end is None:
+        agenda = self.times.agenda
+        if agenda is None or agenda.last_end is None:
             return "", False
-        end = clock_text(self.times.last_end)
-        if stop.end is None:
+        end = self.times.text(agenda.last_end)
+        if agenda.end is None:
             return tr("ends {end}", end=end), False
-        late = self.times.last_end > stop.end.hour * 60 + stop.end.minute
-        text = tr("ends {end} · stop ends {stop}", end=end, stop=f"{stop.end:%H:%M}")
+        text = tr("ends {end} · stop ends {stop}", end=end, stop=self.times.text(agenda.end))
         if self.times.overlapping:
             text += " · " + tr("{n} overlapping", n=len(self.times.overlapping))
-        return text, late or bool(self.times.overlapping)
+        return text, bool(self.times.overrunning or self.times.overlapping)
 
 
 class AgendaPanel(RecordTablePanel):

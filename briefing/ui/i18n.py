@@ -16,6 +16,9 @@ _language = "en"
 # them, and they move into resources/locale/ko/LC_MESSAGES/briefing.po.
 KO: dict[str, str] = {
     "Where": "위치",
+    "overlaps row {row} (until {end})": "{row}행과 시간이 겹칩니다({end}까지)",
+    "runs past the stop's end ({end})": "방문 종료 시각({end})을 넘깁니다",
+    "starts before the stop begins ({start})": "방문 시작 시각({start})보다 먼저 시작합니다",
 }
 
 TABLES = {"ko": KO}

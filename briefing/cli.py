@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("calendar", help="write the schedule as an iCalendar (.ics) file")
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT.ics", help="default: FILE with .ics")
+    p.add_argument("--for", dest="reader", metavar="ID",
+                   help="only the stops the delegation member with this id attends (and all "
+                        "travel and stays)")
     _lang_option(p)
     # main() gives an unknown option to the subcommand it follows, for that command's usage line
     parser.commands = sub.choices
@@ -209,9 +212,16 @@ def _calendar(args) -> int:
     if trip is None:
         return 1
     from . import calendar
+    from .book import BookError
+    from .book.build import find_reader
 
+    try:  # the same check, and the same hint, as a personal copy of the book
+        find_reader(trip, args.reader)
+    except BookError as e:
+        _say(f"briefing: {e}", sys.stderr)
+        return 1
     output = _output_path(args.file, args.output, ".ics")
-    return 1 if output is None else _write(output, calendar.dumps(trip))
+    return 1 if output is None else _write(output, calendar.dumps(trip, reader=args.reader))
 
 
 def _output_path(source: str, output: str | None, suffix: str) -> str | None:

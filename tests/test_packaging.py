@@ -143,7 +143,7 @@ def test_wheel_declares_the_command_and_a_lean_qt(wheel, wheel_names):
         assert "briefing = briefing.cli:main" in archive.read(entry_points).decode()
     requirements = _requirement_names(wheel)
     assert {"pyside6-essentials", "pyside6-pdf", "reportlab", "pyyaml", "qtawesome",
-            "tzdata"} <= requirements
+            "tzdata", "icalendar"} <= requirements
     # The PySide6 meta-package pulls Addons and WebEngine (~700 MB installed).
     assert not requirements & {"pyside6", "pyside6-addons", "pyside6-webengine"}
 

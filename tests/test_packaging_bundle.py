@@ -108,6 +108,16 @@ def test_frozen_example_exports_a_book(frozen):
     assert re.sub(r"\s+", "", first_stop) in text
 
 
+def test_frozen_example_writes_a_calendar_with_its_time_zones(frozen):
+    # icalendar builds each VTIMEZONE from the bundled zone database
+    frozen("example", "-o", "t.yaml")
+    result = frozen("calendar", "t.yaml", "-o", "t.ics", "--for", "mayor")
+    assert "t.ics" in result.stdout
+    text = (frozen.workdir / "t.ics").read_bytes().decode("utf-8")
+    assert "DTSTART;TZID=Europe/Madrid:" in text
+    assert "BEGIN:VTIMEZONE\r\nTZID:Europe/Madrid\r\n" in text
+
+
 def test_frozen_window_is_shown(frozen):
     # BRIEFING_STARTUP_PROBE (briefing.ui.app): quit as soon as the window is first shown.
     result = frozen(extra_env={"BRIEFING_STARTUP_PROBE": "1"})

@@ -43,3 +43,32 @@ def test_a_page_long_detail_followed_by_another(tmp_path, words):
                          details=["가나다라 " * words + "끝말", "세부 둘"])
     whole = "".join(page_texts(one_stop(talking_points=[point]), tmp_path))
     assert "끝말" in whole and "세부 둘" in whole
+
+
+def numbered(n: int) -> str:
+    return " ".join(f"낱말{i}" for i in range(n))
+
+
+@pytest.mark.parametrize("where", ["background", "talking_point", "answer"])
+def test_a_paragraph_of_many_pages_prints_every_word_once(tmp_path, where):
+    from briefing.model import Question
+
+    text = numbered(12000)  # about 40 pages, one paragraph without a line break
+    fields = {"background": {"background": text},
+              "talking_point": {"talking_points": [TalkingPoint(text=text, details=["끝 세부"])]},
+              "answer": {"questions": [Question(question="질문?", answer=text)]}}[where]
+    pages = page_texts(one_stop(**fields), tmp_path)
+    words = "".join(pages).split()
+    found = [w for w in words if w.startswith("낱말")]
+    # Every word once, in order: nothing lost or doubled where the paragraph is cut into pieces.
+    assert found == [f"낱말{i}" for i in range(12000)]
+    assert len(pages) > 30
+
+
+def test_hard_wrapped_long_text_keeps_its_lines(tmp_path):
+    lines = [f"줄{i} " + "내용 " * 8 for i in range(3000)]
+    pages = page_texts(one_stop(background="\n".join(lines)), tmp_path)
+    whole = "\n".join(pages)
+    assert "줄0 " in whole and "줄2999 " in whole
+    assert [ln.split()[0] for ln in whole.splitlines() if ln.startswith("줄")] == [
+        f"줄{i}" for i in range(3000)]

@@ -21,6 +21,7 @@ from ..model import Person, Trip
 from . import styles as st
 from .flowables import BookTable, Marked, keep_head
 from .labels import Labels
+from .longtext import paragraphs
 from .styles import Styles
 from .text import Text, blocks
 
@@ -85,6 +86,10 @@ class Ctx:
             return None
         return Paragraph(self.m(value), style or self.styles.body)
 
+    def paras(self, value: str, style=None, bullet: str | None = None) -> list[Flowable]:
+        """Plain user text of any length as paragraph(s) that read as one (see longtext)."""
+        return paragraphs(self.m(value), style or self.styles.body, bullet)
+
     def rich(self, value: str, style=None, bullet_style=None) -> list[Flowable]:
         """A text field with `- ` bullets and blank-line paragraphs, line breaks kept."""
         style = style or self.styles.body
@@ -97,14 +102,14 @@ class Ctx:
                 out.append(Spacer(1, 4))  # a paragraph after a list needs air above it
             after_bullet = block.bullet
             if block.bullet:
-                out.append(Paragraph(markup, bullet_style, bulletText="•"))
+                out += paragraphs(markup, bullet_style, "•")
             else:
-                out.append(Paragraph(markup, style))
+                out += paragraphs(markup, style)
         return out
 
     def bullets(self, items: list[str], style=None) -> list[Flowable]:
-        return [Paragraph(self.m(i), style or self.styles.bullet, bulletText="•")
-                for i in items if i and i.strip()]
+        return [p for i in items if i and i.strip()
+                for p in self.paras(i, style or self.styles.bullet, "•")]
 
     # -- times -------------------------------------------------------------------------------
 
@@ -177,8 +182,9 @@ class Ctx:
 
     # -- tables --------------------------------------------------------------------------------
 
-    def cell(self, value: str, style=None) -> Paragraph:
-        return Paragraph(self.m(value), style or self.styles.cell)
+    def cell(self, value: str, style=None) -> Flowable | list[Flowable]:
+        parts = self.paras(value, style or self.styles.cell)
+        return parts[0] if len(parts) == 1 else parts
 
     def table(self, header: list[str], rows: list[list], widths: list[float],
               zebra: bool = True) -> Table | None:

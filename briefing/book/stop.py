@@ -146,9 +146,9 @@ def _talking_points(ctx: Ctx, stop: Stop) -> list[Flowable]:
             if x)
         content: list[Flowable] = [Paragraph(meta, S.tp_meta)]
         text_style = S.tp_text if not point.key else S.tp_key
-        content.append(Paragraph(ctx.m(point.text), text_style))
-        content += [Paragraph(ctx.m(d), S.sub_bullet, bulletText="–")
-                    for d in point.details if d.strip()]
+        content += ctx.paras(point.text, text_style)
+        content += [p for d in point.details if d.strip()
+                    for p in ctx.paras(d, S.sub_bullet, "–")]
         if point.key:
             out.append(Panel(content, fill=st.KEY_TINT, bar=st.KEY_BAR, bar_width=3.5))
         elif ctx.mine(point.speaker):  # the reader's own words stand out on the page
@@ -168,10 +168,9 @@ def _questions(ctx: Ctx, stop: Stop) -> list[Flowable]:
         tag = _tags(ctx, False, q.internal)
         question = Paragraph(ctx.m(q.question) + (f"   {tag}" if tag else ""), S.question,
                              bulletText=L["q"])
-        answer = [Paragraph(ctx.m(q.answer), S.answer, bulletText=L["a"])
-                  if q.answer.strip() else None]
+        answer = ctx.paras(q.answer, S.answer, L["a"]) if q.answer.strip() else []
         # A question never ends a page without (the first lines of) its answer.
-        out += keep_head([question], [a for a in answer if a is not None])
+        out += keep_head([question], answer)
     return out
 
 

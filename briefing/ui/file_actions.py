@@ -46,6 +46,17 @@ class FileActions:
         box.setDetailedText("\n".join(str(p) for p in problems))
         box.exec()
 
+    def ask_save_as_after_error(self, text: str) -> bool:
+        """A save was refused or failed: True when the user picks Save As (the edits stay)."""
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot save the trip"), text,
+                          QMessageBox.StandardButton.Close, self)
+        box.setInformativeText(tr("Your edits are still here; use Save As to keep them in another file."))
+        box.button(QMessageBox.StandardButton.Close).setText(tr("Close"))
+        save_as = box.addButton(tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(save_as)
+        box.exec()
+        return box.clickedButton() is save_as
+
     def get_open_path(self) -> str:
         folder = os.path.dirname(self.doc.path) if self.doc.path else ""
         path, _ = QFileDialog.getOpenFileName(
@@ -157,10 +168,10 @@ class FileActions:
 
     def _write(self, path: str) -> bool:
         try:
-            fileformat.save(self.doc.trip, path)
+            notes = fileformat.save(self.doc.trip, path)
         except SaveError as e:
-            self.show_error(tr("Cannot save the trip"),
-                            f"{e}\n\n{tr('Your edits are still here; save to another folder.')}")
+            if self.ask_save_as_after_error(str(e)):
+                return self.save_as()
             return False
         self._drop_recovery()
         if os.path.abspath(path) != self.doc.path:
@@ -173,7 +184,9 @@ class FileActions:
         self.settings.add_recent_file(path)
         self._refresh_recent()
         self._update_title()
-        self.statusBar().showMessage(tr("Saved {name}", name=os.path.basename(path)), 4000)
+        saved = tr("Saved {name}", name=os.path.basename(path))
+        # a hitch beside the save (no backup kept) stays up long enough to be read
+        self.statusBar().showMessage("; ".join([saved, *notes]), 15000 if notes else 4000)
         return True
 
     def revert(self) -> None:

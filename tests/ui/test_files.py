@@ -3,10 +3,12 @@ folders, changes made on disk by another program."""
 
 import os
 import stat
+import threading
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from briefing import fileformat
 
@@ -78,7 +80,7 @@ def test_save_into_a_read_only_folder_keeps_the_edits(window, tmp_path, qtbot, m
     qtbot.keyClicks(window.editor.overview.editors["subtitle"].widget, "edited")
     folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
     errors = []
-    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    monkeypatch.setattr(window, "ask_save_as_after_error", lambda text: errors.append(text) or False)
     try:
         assert not window.save()
     finally:
@@ -100,7 +102,7 @@ def test_save_refused_by_the_system_keeps_the_edits(opened, qtbot, monkeypatch):
     qtbot.keyClicks(opened.editor.overview.editors["subtitle"].widget, "edited")
     monkeypatch.setattr(atomic.os, "replace", refuse)
     errors = []
-    monkeypatch.setattr(opened, "show_error", lambda title, text: errors.append(text))
+    monkeypatch.setattr(opened, "ask_save_as_after_error", lambda text: errors.append(text) or False)
     assert not opened.save()
     assert "permission denied" in errors[0]
     assert opened.isWindowModified()
@@ -118,11 +120,78 @@ def test_save_into_a_vanished_folder_keeps_the_edits(window, tmp_path, qtbot, mo
         os.unlink(folder / name)
     folder.rmdir()
     errors = []
-    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    monkeypatch.setattr(window, "ask_save_as_after_error", lambda text: errors.append(text) or False)
     assert not window.save()
     assert "does not exist" in errors[0]
     assert window.isWindowModified()
     assert window.doc.trip.info.subtitle == "edited"
+
+
+def answer_save_error(monkeypatch, button: str, shown: list):
+    """The save error box, answered by clicking `button`; `shown` gets its texts."""
+    def click(box):
+        shown.append((box.text(), box.informativeText()))
+        next(b for b in box.buttons() if b.text() == button).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+
+
+def test_a_read_only_file_offers_save_as_and_keeps_the_edits(opened, trip_file, tmp_path, qtbot, monkeypatch):
+    before = trip_file.read_bytes()
+    trip_file.chmod(0o444)
+    qtbot.keyClicks(opened.editor.overview.editors["subtitle"].widget, "edited")
+    shown = []
+    answer_save_error(monkeypatch, "Save As…", shown)
+    copy = tmp_path / "copy.yaml"
+    monkeypatch.delattr(opened, "get_save_path")  # the real one, which asks QFileDialog
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(copy), ""))
+    assert opened.save()
+    assert "read-only" in shown[0][0] and "Save As" in shown[0][1]
+    assert trip_file.read_bytes() == before
+    assert load(copy).info.subtitle == "edited"
+    assert opened.doc.path == str(copy) and not opened.isWindowModified()
+
+
+def test_a_hard_linked_file_is_refused_and_closing_the_box_keeps_the_edits(
+        opened, trip_file, tmp_path, qtbot, monkeypatch):
+    os.link(trip_file, tmp_path / "other-name.yaml")
+    qtbot.keyClicks(opened.editor.overview.editors["subtitle"].widget, "edited")
+    shown = []
+    answer_save_error(monkeypatch, "Close", shown)
+    assert not opened.save()
+    assert "other hard links" in shown[0][0]
+    assert opened.isWindowModified() and opened.doc.trip.info.subtitle == "edited"
+    assert load(trip_file).info.subtitle == ""
+
+
+def test_opening_a_pipe_says_so_at_once(window, tmp_path, monkeypatch):
+    fifo = tmp_path / "trip.yaml"
+    os.mkfifo(fifo)
+    shown = []
+    monkeypatch.setattr(window, "show_load_problems", lambda path, problems: shown.append(problems))
+    release = threading.Timer(10, unblock, (fifo,))  # a blocked open fails the test, not hangs it
+    release.start()
+    try:
+        assert not window.open_file(str(fifo))
+    finally:
+        release.cancel()
+    assert "this is a pipe (FIFO), not a trip file" in str(shown[0][0])
+
+
+def unblock(fifo):
+    try:
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # the reader then sees an empty file
+    except OSError:
+        pass  # no reader waiting
+
+
+def test_a_folder_in_the_way_of_the_backup_is_shown_after_saving(opened, trip_file, qtbot):
+    (trip_file.parent / "trip.yaml.bak").mkdir()
+    qtbot.keyClicks(opened.editor.overview.editors["subtitle"].widget, "edited")
+    assert opened.save()
+    message = opened.statusBar().currentMessage()
+    assert message.startswith("Saved trip.yaml; no backup was kept") and "is a folder" in message
 
 
 def test_recovery_copy_is_written_private_and_offered_after_a_crash(

@@ -13,8 +13,9 @@ from ..atomic import write_atomic
 from ..model import Trip
 from .build import EDITIONS, BookError, BookResult, render
 from .document import PAPERS
+from .fonts import font_error
 
-__all__ = ["EDITIONS", "PAPERS", "BookError", "BookResult", "export_pdf", "render"]
+__all__ = ["EDITIONS", "PAPERS", "BookError", "BookResult", "export_pdf", "font_error", "render"]
 
 
 def export_pdf(trip: Trip, path: str | os.PathLike, *, paper: str = "a4", edition: str = "full",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import struct
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -120,6 +121,10 @@ class FontSet:
 
 _lock = threading.Lock()
 _loaded: dict[tuple[str, int], TTFont] = {}
+# What a font file that could not be loaded raises: ReportLab reads a truncated or garbled
+# file with `struct` and indexes its tables without checking them.
+_UNUSABLE = (TTFError, OSError, ValueError, KeyError, IndexError, struct.error, TypeError,
+             AssertionError, OverflowError, ZeroDivisionError)
 
 # One TTFont keeps per-document subset state; builds that share one are serialized by this lock.
 BUILD_LOCK = threading.RLock()
@@ -135,9 +140,25 @@ def _ttfont(path: str) -> TTFont:
             # The name goes into no output bytes that matter, but keep it stable anyway.
             name = "BriefingTT-" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:12]
             font = TTFont(name, path, subfontIndex=0)
+            _check_complete(font, path)
             pdfmetrics.registerFont(font)
             _loaded[key] = font
         return font
+
+
+def _check_complete(font: TTFont, path: str) -> None:
+    """Refuse a file cut short: ReportLab loads its first tables and would fail (or embed
+    broken letters) only when the book is written."""
+    size = os.path.getsize(path)
+    for tag, entry in font.face.table.items():
+        if entry["offset"] + entry["length"] > size:
+            raise TTFError(f"the file is cut short (its table {tag!r} ends past the end of the file)")
+
+
+def _reason(e: Exception) -> str:
+    if isinstance(e, TTFError):
+        return str(e)
+    return f"the file is damaged or not a TrueType font ({type(e).__name__}: {e})"
 
 
 def _family(regular: TTFont, bold: TTFont) -> None:
@@ -153,16 +174,20 @@ def load_pair(regular: str, bold: str | None) -> FontSet:
     """Register a regular (and bold) TrueType face; raise TTFError/OSError if unusable."""
     reg = _ttfont(regular)
     bold_font = reg
+    notices = []
     if bold:
         try:
             bold_font = _ttfont(bold)
-        except (TTFError, OSError, ValueError):
+        except _UNUSABLE as e:
             bold_font = reg
+            notices.append(f"the bold font {bold} cannot be used ({_reason(e)}); "
+                           "bold text prints in the regular font")
     _family(reg, bold_font)
     chars = set(map(chr, reg.face.charToGlyph))
     if bold_font is not reg:
         chars &= set(map(chr, bold_font.face.charToGlyph))
-    return FontSet(reg.fontName, bold_font.fontName, True, regular, charset=frozenset(chars))
+    return FontSet(reg.fontName, bold_font.fontName, True, regular, notices,
+                   charset=frozenset(chars))
 
 
 def _cid() -> FontSet:
@@ -180,6 +205,29 @@ class FontNotUsable(Exception):
     """The font file the user named cannot be embedded."""
 
 
+_errors: dict[tuple[str, int, int], str] = {}
+
+
+def font_error(path: str | os.PathLike) -> str:
+    """Why the book cannot be set in the font file `path` (in English), or "" when it can.
+
+    Remembered per file version, so that a dialog may ask as often as its field changes.
+    """
+    path = os.path.abspath(os.fspath(path))
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        return _reason(e)
+    key = (path, st.st_size, st.st_mtime_ns)
+    if key not in _errors:
+        try:
+            load_pair(path, None)
+            _errors[key] = ""
+        except _UNUSABLE as e:
+            _errors[key] = _reason(e)
+    return _errors[key]
+
+
 def choose(user_font: str | os.PathLike | None = None, *, platform: str = sys.platform,
            env: Mapping[str, str] | None = None, root: str = "/",
            exists: Callable[[str], bool] = os.path.isfile) -> FontSet:
@@ -190,17 +238,25 @@ def choose(user_font: str | os.PathLike | None = None, *, platform: str = sys.pl
             raise FontNotUsable(f"font file {path} does not exist")
         try:
             return load_pair(path, bold_beside(path, exists))
-        except (TTFError, OSError, ValueError, KeyError, IndexError) as e:
+        except _UNUSABLE as e:
             raise FontNotUsable(
-                f"cannot embed font {path}: {e} (use a TrueType .ttf or .ttc font)") from e
+                f"cannot embed font {path}: {_reason(e)} (use a TrueType .ttf or .ttc font)"
+            ) from e
+    skipped: list[str] = []
     for cand in candidates(platform, env, root):
         if not exists(cand.regular):
             continue
         try:
-            return load_pair(cand.regular, cand.bold if cand.bold and exists(cand.bold) else None)
-        except (TTFError, OSError, ValueError, KeyError, IndexError):
-            continue  # a CFF font, a font that forbids embedding, a damaged file: try the next
+            found = load_pair(cand.regular,
+                              cand.bold if cand.bold and exists(cand.bold) else None)
+        except _UNUSABLE as e:
+            # A CFF font, a font that forbids embedding, a damaged file: say so, try the next.
+            skipped.append(f"the font {cand.regular} was skipped: {_reason(e)}")
+            continue
+        found.notices[:0] = skipped
+        return found
     fonts = _cid()
+    fonts.notices += skipped
     fonts.notices.append(
         "no Korean TrueType font was found, so the book uses the built-in font "
         f"{CID_FALLBACK}, which is not embedded: the PDF then depends on the reader's viewer "

@@ -34,6 +34,19 @@ def font_problem(path: str) -> str:
     return ""
 
 
+def font_damage(path: str) -> str:
+    """A warning when the file cannot be embedded in the book (damaged, cut short, not
+    TrueType outlines); the export then refuses it with the reason."""
+    if font_problem(path) or not path:
+        return ""
+    from briefing.book import font_error
+
+    if not font_error(path):
+        return ""
+    return tr("Briefing cannot use this font file: it is damaged or not a TrueType font. "
+              "Books will not export until you choose another one or leave this empty.")
+
+
 class PreferencesDialog(QDialog):
     """Shows the stored preferences; `save()` writes what the user chose."""
 
@@ -100,9 +113,12 @@ class PreferencesDialog(QDialog):
 
     def _check_font(self) -> None:
         problem = font_problem(self.font.text().strip())
-        self.font_note.setText(problem or tr("The book embeds this font, so the PDF reads the same "
-                                             "everywhere. Leave empty to let Briefing choose."))
-        self.font_note.setStyleSheet("color: #b3261e;" if problem else "color: palette(placeholder-text);")
+        damage = font_damage(self.font.text().strip())
+        self.font_note.setText(problem or damage or tr(
+            "The book embeds this font, so the PDF reads the same everywhere. Leave empty to "
+            "let Briefing choose."))
+        self.font_note.setStyleSheet(
+            "color: #b3261e;" if problem or damage else "color: palette(placeholder-text);")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 
     def save(self) -> None:

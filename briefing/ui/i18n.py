@@ -20,10 +20,6 @@ KO: dict[str, str] = {
     "export until you choose another one or leave this empty.":
         "이 글꼴 파일은 손상되었거나 트루타입 글꼴이 아니어서 사용할 수 없습니다. 다른 글꼴을 "
         "고르거나 비워 두기 전에는 자료집을 내보낼 수 없습니다.",
-    "Briefing cannot use this font file: it is damaged or not a TrueType font. Books will not "
-    "export until you choose another one or leave this empty.":
-        "이 글꼴 파일은 손상되었거나 트루타입 글꼴이 아니어서 사용할 수 없습니다. 다른 글꼴을 "
-        "고르거나 비워 두기 전에는 자료집을 내보낼 수 없습니다.",
     "Your edits are still here; use Save As to keep them in another file.":
         "편집 내용은 그대로 남아 있습니다. 다른 이름으로 저장하여 다른 파일에 보관하세요.",
     "Close": "닫기", "Save As…": "다른 이름으로 저장…",

@@ -72,3 +72,27 @@ def test_hard_wrapped_long_text_keeps_its_lines(tmp_path):
     assert "줄0 " in whole and "줄2999 " in whole
     assert [ln.split()[0] for ln in whole.splitlines() if ln.startswith("줄")] == [
         f"줄{i}" for i in range(3000)]
+
+
+@pytest.mark.parametrize("lang, mark", [("ko", "말씀자료 (계속)"), ("en", "Talking points (continued)")])
+def test_a_200_line_talking_point_runs_over_pages_marked_as_continued(tmp_path, lang, mark):
+    text = "가나다라 " * 2000 + "마지막 말씀입니다"  # about 200 lines
+    point = TalkingPoint(text=text, speaker="mayor", key=True,
+                         details=["첫째 세부", "가나다라 " * 300 + "마지막 세부"])
+    trip = one_stop(talking_points=[point])
+    trip.info.language = lang
+    pages = page_texts(trip, tmp_path)
+    start = next(i for i, t in enumerate(pages) if "가나다라" in t)
+    end = next(i for i, t in enumerate(pages) if "마지막 세부" in t)
+    assert end - start >= 4
+    whole = "".join(pages)
+    assert "마지막 말씀입니다" in whole and "첫째 세부" in whole
+    # Every page the point carries over to says so, naming the visit and the part.
+    for page in pages[start + 1:end + 1]:
+        assert mark in page and "1. 시청 방문 › " in page
+    assert mark not in pages[start] and "(계속)" not in pages[start - 1]
+
+
+def test_a_part_that_starts_at_the_top_of_a_page_is_not_marked_continued(tmp_path):
+    pages = page_texts(one_stop(background="배경 " * 10), tmp_path)
+    assert not any("(계속)" in p for p in pages)

@@ -75,7 +75,7 @@ def make_doc(target, trip: Trip, paper: str, ctx: Ctx) -> BookDoc:
     owner = labels("copy_for", name=ctx.person_name(ctx.reader)) if ctx.reader else ""
     furniture = Furniture(ctx.text.clean(info.title), ctx.text.clean(info.marking),
                           ctx.text.clean(footer), ctx.styles.regular_font, ctx.styles.bold_font,
-                          ctx.text.clean(owner))
+                          ctx.text.clean(owner), labels["continued"])
     return BookDoc(
         target, paper, furniture,
         title=info.title, author=info.organization,

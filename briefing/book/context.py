@@ -177,8 +177,9 @@ class Ctx:
         if not body:
             return []
         # Keep a subheading with at least a few lines of what follows it.
-        return [CondPageBreak(st.BODY_LEADING * 4),
-                *keep_head([Paragraph(self.m(title), self.styles.h2)], body)]
+        heading = Marked(Paragraph(self.m(title), self.styles.h2), [],
+                         (1, self.text.clean(title)))
+        return [CondPageBreak(st.BODY_LEADING * 4), *keep_head([heading], body)]
 
     # -- tables --------------------------------------------------------------------------------
 

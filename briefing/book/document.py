@@ -41,6 +41,7 @@ class BookCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self.page_of: dict[str, int] = {}
         self.pages = 0
+        self.blocks: list[str] = []  # the section and part being printed (see Marked)
         self._forms: dict[str, tuple[str | None, str, float, object, str]] = {}
 
     def showPage(self):
@@ -97,6 +98,7 @@ class Furniture:
     regular: str
     bold: str
     owner: str = ""  # whose personal copy this is
+    continued: str = "{what}"  # the mark atop a page a block carries over to
 
 
 class BookDoc(BaseDocTemplate):
@@ -114,8 +116,52 @@ class BookDoc(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
             PageTemplate("cover", [cover], onPage=self._cover_page),
-            PageTemplate("body", [body], onPage=self._body_page),
+            PageTemplate("body", [body], onPage=self._body_page, onPageEnd=self._continued),
         ])
+        self._first_on_page = False
+        self._continues = False
+        self._rest_now = False
+        self._blocks_at_start: tuple[str, ...] = ()
+
+    # -- where a block carries over to a new page --------------------------------------------
+    # ReportLab puts the rest of a split flowable back in the story; the rest that opens a
+    # page means the page continues a block, whose name is printed under the running head.
+
+    def handle_pageBegin(self):
+        self._first_on_page, self._continues = True, False
+        self._blocks_at_start = tuple(getattr(self.canv, "blocks", ()))
+        super().handle_pageBegin()
+
+    def handle_flowable(self, flowables):
+        first = flowables[0] if flowables else None
+        following = flowables[1] if len(flowables) > 1 else None
+        self._rest_now = bool(getattr(first, "_book_rest", False))
+        super().handle_flowable(flowables)
+        for f in flowables:  # what the split put back in front: the rest of `first`
+            if f is following or f is first:
+                break
+            f._book_rest = True
+
+    def afterFlowable(self, flowable):
+        if self._first_on_page and getattr(flowable, "height", 0) > 0:
+            self._first_on_page = False
+            self._continues = self._rest_now or bool(getattr(flowable, "_book_rest", False))
+
+    def _continued(self, canv, doc):
+        if not self._continues or not self._blocks_at_start:
+            return
+        width, height = self.pagesize
+        f = self.furniture
+        room = width - self.leftMargin - self.rightMargin
+        what = " › ".join(self._blocks_at_start)
+        text = f.continued.format(what=what)
+        if stringWidth(text, f.regular, 8) > room:
+            text = f.continued.format(what=_fit(what, f.regular, 8, room * 0.85))
+        canv.saveState()
+        canv.setFont(f.regular, 8)
+        canv.setFillColor(st.ACCENT)
+        canv.drawRightString(width - self.rightMargin, height - self.topMargin + 2.2 * mm, text)
+        canv.restoreState()
 
     @property
     def text_width(self) -> float:

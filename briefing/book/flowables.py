@@ -14,10 +14,15 @@ class Marked(Flowable):
     pushed to the next page takes its bookmark along.
     """
 
-    def __init__(self, heading: Flowable, marks: list[tuple[str, str, int]]):
+    def __init__(self, heading: Flowable, marks: list[tuple[str, str, int]],
+                 block: tuple[int, str] | None = None):
         super().__init__()
         self.heading = heading
         self.marks = marks  # (key, outline title, level)
+        # (level, name): the block this heading opens, named atop a page it carries over to
+        if block is None and marks:
+            block = (0, marks[-1][1])
+        self.block = block
 
     def wrap(self, aw, ah):
         self.width, self.height = self.heading.wrapOn(self.canv, aw, ah)
@@ -33,12 +38,17 @@ class Marked(Flowable):
         parts = self.heading.splitOn(self.canv, aw, ah)
         if len(parts) < 2:
             return []
-        return [Marked(parts[0], self.marks), *parts[1:]]
+        return [Marked(parts[0], self.marks, self.block), *parts[1:]]
 
     def draw(self):
         canv = self.canv
         self.heading.drawOn(canv, 0, 0)
         pages = getattr(canv, "page_of", None)
+        blocks = getattr(canv, "blocks", None)
+        if blocks is not None and self.block is not None:
+            level, name = self.block
+            del blocks[level:]
+            blocks.append(name)
         for key, title, level in self.marks:
             canv.bookmarkHorizontal(key, 0, self.height + 4)
             canv.addOutlineEntry(title, key, level, closed=False)

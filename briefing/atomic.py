@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from .problems import SaveError
+from .words import N_
 
 _REASONS = {
     errno.EACCES: "permission denied",
@@ -55,15 +56,16 @@ def describe(error: OSError) -> str:
 
 
 def kind_of(mode: int) -> str:
+    """What a file that is not a regular file is, in English (marked for the catalog)."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return N_("a folder")
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return N_("a pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return N_("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return N_("a device")
+    return N_("a special file")
 
 
 def _check_regular(st: os.stat_result, path) -> None:

@@ -1,0 +1,243 @@
+"""The window's own message boxes, shown for real and answered by clicking their buttons: unsaved
+changes on close (Save, Discard, Cancel), unsaved work found at start-up (Restore or not) and a
+trip file changed by another program (Reload, Keep mine). Other tests replace these dialogs; these
+make sure the boxes' buttons mean what the window does with them."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from briefing import fileformat
+from briefing.ui.recovery import RecoveryStore
+
+from .conftest import load, small_trip
+
+TRIES = 300  # polls 10 ms apart: a box that has not shown after 3 s fails the test
+
+
+class Answer:
+    """Waits for the next message box and answers it with `act(box)` (a click, a key); records
+    what the box said. It gives up (and the test fails on `answered`) if no box comes."""
+
+    def __init__(self, act):
+        self.act = act
+        self.title = self.text = ""
+        self.buttons: list[str] = []
+        self.answered = False
+        self.tries = 0
+        QTimer.singleShot(0, self._poll)
+
+    def _poll(self) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            self.title, self.text = box.windowTitle(), box.text()
+            self.buttons = [b.text() for b in box.buttons()]
+            try:
+                self.act(box)
+                self.answered = True
+            finally:
+                if box.isVisible():  # the answer did not close it: do not hang the test
+                    box.done(-1)
+            return
+        self.tries += 1
+        if self.tries < TRIES:
+            QTimer.singleShot(10, self._poll)
+
+
+def click(find):
+    def act(box):
+        button = find(box)
+        assert button is not None, f"no such button in {[b.text() for b in box.buttons()]}"
+        button.click()
+    return act
+
+
+def standard(which: QMessageBox.StandardButton):
+    return click(lambda box: box.button(which))
+
+
+def labelled(text: str):
+    return click(lambda box: next((b for b in box.buttons() if b.text() == text), None))
+
+
+def real(window, *names: str):
+    """Undo the test fixture's stand-ins: the window's own dialog methods show their boxes."""
+    for name in names:
+        vars(window).pop(name, None)
+    return window
+
+
+def edit_subtitle(window, qtbot, text: str = "draft") -> None:
+    qtbot.keyClicks(window.editor.overview.editors["subtitle"].widget, text)
+    assert window.isWindowModified()
+
+
+# -- unsaved changes when the window closes -----------------------------------------------------
+
+def test_save_in_the_unsaved_changes_box_writes_the_file_and_closes(opened, trip_file, qtbot):
+    real(opened, "ask_save_changes")
+    edit_subtitle(opened, qtbot)
+    answer = Answer(standard(QMessageBox.StandardButton.Save))
+    assert opened.close()
+    assert answer.answered
+    assert answer.title == "Unsaved changes" and "trip.yaml" in answer.text
+    assert set(answer.buttons) == {"Save", "Discard", "Cancel"}
+    assert not opened.isVisible()
+    assert load(trip_file).info.subtitle == "draft"
+    assert load(trip_file) == opened.doc.trip
+
+
+def test_discard_in_the_unsaved_changes_box_writes_nothing_and_closes(opened, trip_file, qtbot):
+    real(opened, "ask_save_changes")
+    before = trip_file.read_bytes()
+    edit_subtitle(opened, qtbot)
+    opened.write_recovery()  # a copy was put aside meanwhile: discarding drops it too
+    assert opened.recovery.copies()
+    answer = Answer(standard(QMessageBox.StandardButton.Discard))
+    assert opened.close()
+    assert answer.answered
+    assert not opened.isVisible()
+    assert trip_file.read_bytes() == before
+    assert not (trip_file.parent / "trip.yaml.bak").exists()
+    assert opened.recovery.copies() == []
+
+
+def test_cancel_in_the_unsaved_changes_box_keeps_the_window_and_the_edits(opened, trip_file, qtbot):
+    real(opened, "ask_save_changes")
+    before = trip_file.read_bytes()
+    edit_subtitle(opened, qtbot)
+    answer = Answer(standard(QMessageBox.StandardButton.Cancel))
+    assert not opened.close()
+    assert answer.answered
+    assert opened.isVisible()
+    assert opened.isWindowModified()
+    assert opened.doc.trip.info.subtitle == "draft"
+    assert opened.editor.overview.editors["subtitle"].widget.text() == "draft"
+    assert trip_file.read_bytes() == before
+    # and the edits are still there to save
+    assert opened.save()
+    assert load(trip_file).info.subtitle == "draft"
+
+
+def test_escape_in_the_unsaved_changes_box_is_cancel(opened, trip_file, qtbot):
+    real(opened, "ask_save_changes")
+    edit_subtitle(opened, qtbot)
+    answer = Answer(lambda box: QTest.keyClick(box, Qt.Key.Key_Escape))
+    assert not opened.close()
+    assert answer.answered
+    assert opened.isVisible() and opened.doc.trip.info.subtitle == "draft"
+
+
+def test_opening_another_trip_asks_with_the_same_box(opened, trip_file, tmp_path, qtbot):
+    real(opened, "ask_save_changes")
+    edit_subtitle(opened, qtbot)
+    other = tmp_path / "other.yaml"
+    fileformat.save(small_trip(), other)
+    answer = Answer(standard(QMessageBox.StandardButton.Save))
+    assert opened.open_file(str(other))
+    assert answer.answered
+    assert load(trip_file).info.subtitle == "draft"
+    assert opened.doc.path == str(other)
+
+
+# -- unsaved work found at start-up ----------------------------------------------------------------
+
+def left_by_a_crash(recovery_dir, trip_file) -> RecoveryStore:
+    """The recovery copy a crashed window left: the small trip with an unsaved subtitle."""
+    store = RecoveryStore(recovery_dir)
+    trip = small_trip()
+    trip.info.subtitle = "unsaved work"
+    store.write(store.key_for(str(trip_file), ""), trip, str(trip_file))
+    return store
+
+
+def test_restore_brings_the_unsaved_work_back(make_window, trip_file, recovery_dir):
+    store = left_by_a_crash(recovery_dir, trip_file)
+    win = real(make_window(), "ask_restore")
+    answer = Answer(standard(QMessageBox.StandardButton.Yes))
+    win.start(str(trip_file))
+    assert answer.answered, answer.buttons
+    assert answer.title == "Restore unsaved work?" and "trip.yaml" in answer.text
+    assert win.doc.trip.info.subtitle == "unsaved work"
+    assert win.isWindowModified()  # restored work is not saved yet
+    assert load(trip_file).info.subtitle == ""
+    assert store.copies()  # kept until the work is saved or thrown away
+    assert win.save()
+    assert load(trip_file).info.subtitle == "unsaved work"
+    assert store.copies() == []
+
+
+def test_declining_the_restore_drops_the_copy_and_opens_the_file(make_window, trip_file, recovery_dir):
+    store = left_by_a_crash(recovery_dir, trip_file)
+    win = real(make_window(), "ask_restore")
+    answer = Answer(standard(QMessageBox.StandardButton.No))
+    win.start(str(trip_file))
+    assert answer.answered
+    assert win.doc.trip.info.subtitle == ""
+    assert not win.isWindowModified()
+    assert store.copies() == []
+
+
+def test_an_untitled_trip_left_by_a_crash_is_offered_at_start_up(make_window, recovery_dir):
+    store = RecoveryStore(recovery_dir)
+    trip = small_trip()
+    trip.info.title = "Never saved"
+    store.write(store.key_for(None, "abc123"), trip, None)
+    win = real(make_window(), "ask_restore")
+    answer = Answer(standard(QMessageBox.StandardButton.Yes))
+    win.start(None)
+    assert answer.answered
+    assert "Untitled" in answer.text
+    assert win.doc.trip.info.title == "Never saved"
+    assert win.doc.path is None and win.isWindowModified()
+
+
+# -- the file changed by another program -----------------------------------------------------------
+
+def changed_elsewhere(trip_file) -> None:
+    trip = small_trip()
+    trip.info.title = "Changed elsewhere"
+    trip.info.updated = dt.date(2023, 2, 1)
+    fileformat.save(trip, trip_file)
+
+
+@pytest.mark.parametrize("edited", [False, True])
+def test_reload_in_the_changed_on_disk_box_loads_the_other_programs_version(opened, trip_file, qtbot, edited):
+    real(opened, "ask_reload")
+    if edited:
+        edit_subtitle(opened, qtbot)
+    changed_elsewhere(trip_file)
+    answer = Answer(labelled("Reload"))
+    opened.watch.check()  # what the file watcher does a moment after the change
+    assert answer.answered
+    assert answer.title == "Changed on disk"
+    assert set(answer.buttons) == {"Reload", "Keep mine"}
+    assert ("lose your changes" in answer.text) == edited
+    assert opened.doc.trip.info.title == "Changed elsewhere"
+    assert opened.doc.trip.info.subtitle == ""
+    assert not opened.isWindowModified()
+
+
+def test_keep_mine_in_the_changed_on_disk_box_keeps_the_edits(opened, trip_file, qtbot):
+    real(opened, "ask_reload")
+    edit_subtitle(opened, qtbot)
+    changed_elsewhere(trip_file)
+    answer = Answer(labelled("Keep mine"))
+    opened.watch.check()
+    assert answer.answered
+    assert opened.doc.trip.info.title == "Test trip"
+    assert opened.doc.trip.info.subtitle == "draft"
+    assert opened.isWindowModified()
+    assert load(trip_file).info.title == "Changed elsewhere"  # nothing written over theirs
+
+
+def test_the_watcher_itself_brings_up_the_box(opened, trip_file, qtbot):
+    real(opened, "ask_reload")
+    answer = Answer(labelled("Reload"))
+    answer.tries = -200  # the watcher waits for the file to settle first
+    changed_elsewhere(trip_file)
+    qtbot.waitUntil(lambda: opened.doc.trip.info.title == "Changed elsewhere", timeout=5000)
+    assert answer.answered

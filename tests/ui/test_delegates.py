@@ -141,6 +141,27 @@ def test_a_time_that_is_not_one_keeps_the_editor_open_and_the_old_value(opened, 
     assert item(opened, 1).time == dt.time(11, 15)
 
 
+def test_tab_on_a_time_that_is_not_one_keeps_the_editor_open(opened, qtbot):
+    panel = agenda(opened)
+    editor = start_editing(qtbot, panel, 0, "time")
+    editor.selectAll()
+    qtbot.keyClicks(editor, "25:00")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    QApplication.processEvents()
+    assert editing(panel) and panel.view.indexWidget(panel.model.index(0, 0)) is editor
+    assert item(opened, 0).time == dt.time(10)
+
+
+def test_a_date_typed_in_a_cell(opened, qtbot):
+    opened.editor.select_section("stays")
+    panel = opened.editor.tables["stays"]
+    panel.model.add_row()
+    editor = start_editing(qtbot, panel, 0, "check_in")
+    type_and_enter(qtbot, editor, "2023-02-26")
+    assert not editing(panel)
+    assert opened.doc.trip.stays[0].check_in == dt.date(2023, 2, 26)
+
+
 def test_letters_never_reach_a_time_cell(opened, qtbot):
     panel = agenda(opened)
     editor = start_editing(qtbot, panel, 0, "time")

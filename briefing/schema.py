@@ -91,7 +91,7 @@ FIELDS: dict[type, tuple[Field, ...]] = {
     ),
     model.AgendaItem: (
         _f("time", TIME, "시각", "Time", "현지 시작 시각, HH:MM", "Local start time, HH:MM"),
-        _f("minutes", INT, "소요(분)", "Minutes", "소요 시간(분)", "Duration in minutes"),
+        _f("minutes", INT, "소요", "Minutes", "소요 시간(분)", "Duration in minutes"),
         _f("item", TEXT, "내용", "Item", "진행 내용", "What happens", required=True),
         _f("lead", TEXT, "담당", "Lead", "진행을 맡은 사람: 대표단 ID 또는 이름",
            "Who leads it: a delegation id or a name"),

@@ -92,7 +92,7 @@ def test_changes_page_after_the_contents(trip, tmp_path):
     page = changes_page(out)
     assert texts(out).index(page) == 2
     assert "제2판(2023. 2. 20.) 이후" in page
-    for needle in ("시작 시각", "09:30", "10:00", "제목", "바르셀로나 액티바 방문", "소요(분)", "45분",
+    for needle in ("시작 시각", "09:30", "10:00", "제목", "바르셀로나 액티바 방문", "소요", "45분",
                    "60분", "추가", "말씀자료", "내부 메모", "예전 문구"):
         assert flat(needle) in flat(page), needle
     # The contents name the page, and the outline has it.

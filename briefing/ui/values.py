@@ -13,7 +13,7 @@ from .i18n import tr
 # What may stand in the box while the user is still typing (a QRegularExpressionValidator's
 # "intermediate" text); the finished text must also parse.
 PATTERNS = {
-    schema.TIME: r"\d{0,2}(:\d{0,2})?",
+    schema.TIME: r"\d{0,4}|\d{0,2}:\d{0,2}",  # people type 0930 as often as 09:30
     schema.INT: r"\d{0,6}",
     schema.DATE: r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?",
     schema.DATETIME: r"\d{0,4}(-\d{0,2}(-\d{0,2}( \d{0,2}(:\d{0,2})?)?)?)?",

@@ -69,7 +69,7 @@ def test_korean_window_shows_korean_words(make_window, trip_file):
         win.editor.select_stop(0)
         assert win.editor.stop_editor.header.editors["kind"].widget.currentText() == "전시회"
         language = win.editor.overview.editors["language"].widget
-        assert [language.itemText(i) for i in range(language.count())] == ["", "한국어", "English"]
+        assert [language.itemText(i) for i in range(language.count())] == ["", "한국어", "영어"]
         stops = win.editor.tables["stops"].model
         assert stops.index(1, stops.column_of("kind")).data() == "면담"
     finally:

@@ -10,6 +10,7 @@ from briefing import schema
 
 from . import i18n, values
 from .field_editors import BoolEditor, FieldEditor, TextEditor, make_editor
+from .problem_marks import STYLE, marks_of, show_mark
 
 
 class FieldForm(QWidget):
@@ -55,11 +56,20 @@ class FieldForm(QWidget):
                 grid.addWidget(editor.widget, r, c * 2 + 1, 1, span)
                 if isinstance(editor, TextEditor):
                     grid.setRowStretch(r, 1)
+        self.marks = marks_of(doc)
+        self.marks.changed.connect(self.show_marks)
+        self.setStyleSheet(STYLE)
 
     def bind(self, record) -> None:
         self.record = record
         for editor in self.editors.values():
             editor.bind(record)
+        self.show_marks()
+
+    def show_marks(self) -> None:
+        """Mark each editor whose field of the bound record has a problem; unmark the others."""
+        for name, editor in self.editors.items():
+            show_mark(editor.widget, self.marks.at(self.record, name))
 
     def focus_field(self, name: str) -> bool:
         editor = self.editors.get(name)

@@ -23,6 +23,15 @@ def icon(name: str, color: str | None = None) -> QIcon:
         return QIcon()
 
 
+# A problem's icon by its severity, wherever problems are shown (list, outline, tables, tabs).
+PROBLEM_ICONS = {"error": ("mdi6.close-circle", "#c5221f"), "warning": ("mdi6.alert", "#e37400")}
+
+
+def problem_icon(severity: str) -> QIcon:
+    """The icon of an 'error' or a 'warning'."""
+    return icon(*PROBLEM_ICONS[severity])
+
+
 @functools.cache
 def app_icon() -> QIcon:
     """Briefing's own icon (the one the desktop menu shows), read with importlib.resources.

@@ -28,6 +28,7 @@ from .i18n import plain, tr
 from .icons import app_icon, icon
 from .pages import EDITOR, START
 from .preferences import PreferencesDialog
+from .problem_marks import marks_of
 from .problems_panel import ProblemsPanel
 from .recovery import RecoveryStore
 from .recovery_actions import RecoveryActions
@@ -317,7 +318,9 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
 
     def revalidate(self) -> None:
         self.validate_timer.stop()
-        self.problems.set_problems(validate(self.doc.trip))
+        problems = validate(self.doc.trip)
+        self.problems.set_problems(problems)
+        marks_of(self.doc).set_problems(problems)
         if self.doc.trip.info.title and "—" not in self.windowTitle():
             self._update_title()
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from briefing import model
 
+from . import problem_marks
 from .commands import MoveCommand
 from .i18n import tr
 from .icons import icon
@@ -49,6 +50,8 @@ class OutlineModel(QAbstractItemModel):
         doc.reset.connect(self._reset)
         doc.inserted.connect(self._count_changed)
         doc.removed.connect(self._count_changed)
+        self.marks = problem_marks.marks_of(doc)
+        self.marks.changed.connect(self._marks_changed)
 
     def _is_stops(self, items) -> bool:
         return items is self.doc.trip.stops
@@ -77,6 +80,23 @@ class OutlineModel(QAbstractItemModel):
                     index = self.index(row, 0, self.stops_index())
                     self.dataChanged.emit(index, index)
                     return
+
+    def _marks_changed(self) -> None:
+        roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
+        self.dataChanged.emit(self.index(0, 0), self.index(len(SECTIONS) - 1, 0), roles)
+        if self.doc.trip.stops:
+            self.dataChanged.emit(self.stop_index(0), self.stop_index(len(self.doc.trip.stops) - 1), roles)
+
+    def problems_at(self, index: QModelIndex) -> list:
+        """The problems an outline entry is marked with: a stop's, or a whole section's."""
+        kind, row = self.section_of(index)
+        if kind == "stop":
+            return [p for _spot, p in self.marks.inside(self.doc.trip.stops[row])]
+        return self.marks.in_section(kind)
+
+    def _with_count(self, index: QModelIndex, tip: str) -> str:
+        problems = self.problems_at(index)
+        return f"{tip}\n{problem_marks.count_text(problems)}" if problems else tip
 
     def stops_index(self) -> QModelIndex:
         return self.index(STOPS_ROW, 0)
@@ -130,9 +150,11 @@ class OutlineModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return stop_label(stop)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return " · ".join(filter(None, [stop.title, stop.venue, stop.city, stop.country]))
+                return self._with_count(index, " · ".join(
+                    filter(None, [stop.title, stop.venue, stop.city, stop.country])))
             if role == Qt.ItemDataRole.DecorationRole:
-                return icon(KIND_ICONS.get(stop.kind, "mdi6.map-marker-outline"))
+                return (problem_marks.icon_for(self.problems_at(index))
+                        or icon(KIND_ICONS.get(stop.kind, "mdi6.map-marker-outline")))
             return None
         key, label, icon_name = SECTIONS[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -141,9 +163,9 @@ class OutlineModel(QAbstractItemModel):
             count = len(getattr(self.doc.trip, key)) if key != "trip" else 0
             return tr(label) + (f"  ({count})" if count else "")
         if role == Qt.ItemDataRole.DecorationRole:
-            return icon(icon_name)
+            return problem_marks.icon_for(self.problems_at(index)) or icon(icon_name)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr(label)
+            return self._with_count(index, tr(label))
         return None
 
     def flags(self, index):

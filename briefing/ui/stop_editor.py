@@ -4,11 +4,12 @@ Q&A, counterparts, background, protocol, logistics and notes."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from briefing import model
 
+from . import problem_marks
 from .agenda import AgendaPanel
 from .forms import FieldForm
 from .i18n import MENU_LETTERS, STOP_TAB_LETTERS, tr
@@ -102,6 +103,8 @@ class StopEditor(QWidget):
             "Next tab: {next}; previous tab: {previous}",
             next=" / ".join(QKeySequence(k).toString(native) for k in NEXT_TAB_KEYS),
             previous=" / ".join(QKeySequence(k).toString(native) for k in PREVIOUS_TAB_KEYS)))
+        self.marks = problem_marks.marks_of(doc)
+        self.marks.changed.connect(self.show_marks)
 
     def step_tab(self, step: int) -> None:
         """Show the next (1) or previous (-1) tab, round the end as the tab bar does."""
@@ -135,6 +138,19 @@ class StopEditor(QWidget):
             form.bind(stop)
         for attr, panel in self.tables.items():
             panel.bind(stop, attr)
+        self.show_marks()
+
+    def show_marks(self) -> None:
+        """An icon on each tab that holds a problem of this stop, the count in its tooltip."""
+        found: dict[int, list] = {}
+        for spot, problem in self.marks.inside(self.stop):
+            tab = self.tab_of.get(spot.part)
+            if tab is not None:
+                found.setdefault(tab, []).append(problem)
+        for tab in range(self.tabs.count()):
+            problems = found.get(tab, [])
+            self.tabs.setTabIcon(tab, problem_marks.icon_for(problems) or QIcon())
+            self.tabs.setTabToolTip(tab, problem_marks.count_text(problems) if problems else "")
 
     def focus_path(self, rest: tuple) -> None:
         """Show the field at `rest` ('agenda', 1, 'time'), relative to this stop."""

@@ -8,11 +8,24 @@ from PySide6.QtGui import QFont
 
 from briefing import schema
 
-from . import values
+from . import problem_marks, values
 from .commands import InsertCommand, MoveCommand, SetFieldCommand, insert_rows, remove_rows
 from .i18n import tr
 
 ROWS_MIME = "application/x-briefing-rows"
+MARK_ROLES = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+              Qt.ItemDataRole.DecorationRole)
+
+
+def _marks_first(data):
+    """A subclass's `data` with the problem marks before its own colours and tooltips."""
+
+    def marked(self, index, role=Qt.ItemDataRole.DisplayRole):
+        mark = self.mark_data(index, role)
+        return mark if mark is not None else data(self, index, role)
+
+    marked.__doc__ = data.__doc__
+    return marked
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -36,6 +49,14 @@ class RecordTableModel(QAbstractTableModel):
         doc.about_to_move.connect(self._about_to_move)
         doc.moved.connect(lambda items, s, t: self._mine(items) and self._after_move())
         doc.reset.connect(self._doc_reset)
+        self.marks = problem_marks.marks_of(doc)
+        self.marks.changed.connect(self._marks_changed)
+
+    def __init_subclass__(cls, **kwargs):
+        # A model that colours its own rows (the agenda's overlaps) must not hide a problem.
+        super().__init_subclass__(**kwargs)
+        if "data" in cls.__dict__:
+            cls.data = _marks_first(cls.__dict__["data"])
 
     # -- what the model shows -------------------------------------------------------------------
 
@@ -97,6 +118,9 @@ class RecordTableModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.items):
             return None
+        mark = self.mark_data(index, role)
+        if mark is not None:
+            return mark
         f = self.field_at(index.column())
         if f is None:
             return None
@@ -115,6 +139,33 @@ class RecordTableModel(QAbstractTableModel):
             text = values.to_text(f, value, lines=True)
             return text if len(text) > 40 or "\n" in text else tr(f.doc)
         return None
+
+    def cell_problems(self, row: int, column: int) -> list:
+        """The problems a cell shows: its field's, and in the first column the row's own and
+        those of fields that have no column here (a detail form's, a stop's agenda…)."""
+        if not 0 <= row < len(self.items):
+            return []
+        record = self.items[row]
+        f = self.field_at(column)
+        problems = list(self.marks.at(record, f.name)) if f is not None else []
+        if column == 0:
+            shown = {f.name for f in self.fields}
+            problems += [p for spot, p in self.marks.inside(record)
+                         if not (spot.record is record and spot.name in shown)]
+        return problems
+
+    def mark_data(self, index, role):
+        """A problem's tint, icon and words for a cell; None where the cell has no problem."""
+        if role not in MARK_ROLES or not index.isValid():
+            return None
+        problems = self.cell_problems(index.row(), index.column())
+        if not problems:
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return problem_marks.tint(problems)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return problem_marks.icon_for(problems)
+        return problem_marks.tip_text(problems)
 
     def display(self, f: schema.Field, value) -> str:
         if f.choices and value:
@@ -248,3 +299,9 @@ class RecordTableModel(QAbstractTableModel):
 
     def _doc_reset(self) -> None:
         self.bind(None, "")
+
+    def _marks_changed(self) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  list(MARK_ROLES))

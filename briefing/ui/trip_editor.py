@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QScrollArea, QSplitter, QStackedWidget, QVBoxLayou
 
 from briefing import model
 
-from . import values
 from .forms import FieldForm
 from .i18n import MENU_LETTERS
 from .outline import SECTIONS, STOPS_ROW, OutlineModel, OutlineView
+from .problem_marks import locate
 from .record_panel import RecordTablePanel
 from .stop_editor import StopEditor
 
@@ -141,20 +141,19 @@ class TripEditor(QSplitter):
 
     def go_to(self, path: str) -> None:
         """Show and focus the field a problem is about, e.g. 'stops[2].agenda[1].time'."""
-        parts = values.parse_path(path)
-        if not parts:
+        spot = locate(self.doc.trip, path)
+        if spot is None:
             return
-        head = parts[0]
-        if head == "stops" and len(parts) > 1 and isinstance(parts[1], int):
-            self.select_stop(parts[1])
-            self.stop_editor.focus_path(parts[2:])
-        elif head == "trip" or head == "briefing":
+        if spot.stop >= 0:
+            self.select_stop(spot.stop)
+            if spot.table == "stops":
+                self.stop_editor.focus_path((spot.name,) if spot.name else ())
+            else:
+                self.stop_editor.focus_path((spot.table, spot.row, spot.name))
+        elif spot.section == "trip":
             self.select_section("trip")
-            if len(parts) > 1:
-                self.overview.focus_field(parts[1])
-        elif head in self.tables:
-            self.select_section(head)
-            row = parts[1] if len(parts) > 1 and isinstance(parts[1], int) else 0
-            name = parts[2] if len(parts) > 2 and isinstance(parts[2], str) else ""
-            name = {"from": "origin", "to": "destination"}.get(name, name)
-            self.tables[head].focus_cell(row, name)
+            if spot.name:
+                self.overview.focus_field(spot.name)
+        elif spot.section in self.tables:
+            self.select_section(spot.section)
+            self.tables[spot.section].focus_cell(max(spot.row, 0), spot.name)

@@ -72,6 +72,27 @@ def measure(name: str, trip, runs: int, folder: Path) -> dict:
             "size": out.stat().st_size}
 
 
+def one_long_paragraph(kb: int = 500):
+    """A stop whose talking point is one paragraph of `kb` KB without a line break."""
+    import datetime as dt
+
+    from briefing.model import Person, Stop, TalkingPoint, Trip, TripInfo
+
+    unit = "가나다라 마바사 abc defg "
+    text = unit * (kb * 1024 // len(unit.encode("utf-8")))
+    stop = Stop(title="긴 말씀자료", date=dt.date(2026, 5, 4),
+                talking_points=[TalkingPoint(text=text, speaker="mayor")])
+    return Trip(info=TripInfo(title="긴 문단", start=dt.date(2026, 5, 3), end=dt.date(2026, 5, 6)),
+                delegation=[Person(id="mayor", name="홍길동")], stops=[stop])
+
+
+def long_paragraph_figure(folder: Path) -> None:
+    """Layout time must grow with a paragraph's length, not its square (it took minutes)."""
+    seconds, result = min((export_once(one_long_paragraph(), folder / "long.pdf")
+                           for _ in range(3)), key=lambda pair: pair[0])
+    print(f"500 KB single paragraph: {result.pages} pages in {seconds:.2f} s (target: 2 s)")
+
+
 def main(argv: list[str]) -> int:
     sizes = [int(a) for a in argv] or [5, 50, 200]
     rows = []
@@ -88,6 +109,8 @@ def main(argv: list[str]) -> int:
         print(f"{r['name']:<10} {r['pages']:>6} {r['export']:>9.3f} {r['plain']:>8.3f} "
               f"{r['ratio']:>6.2f} {1000 * r['export'] / r['pages']:>8.1f} "
               f"{r['memory'] / 2**20:>8.1f} {r['size'] / 1024:>8.0f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        long_paragraph_figure(Path(tmp))
     return 0
 
 

@@ -43,7 +43,7 @@ class FieldForm(QWidget):
                 if taken is not None:
                     letter = i18n.pick_mnemonic(values.english_label(f), taken)
                     taken.add(letter)
-                    text = i18n.with_mnemonic(values.english_label(f), letter)
+                    text = i18n.with_mnemonic(values.english_label(f), letter, values.label(f))
                 if isinstance(editor, BoolEditor):
                     editor.widget.setText(text)
                     grid.addWidget(editor.widget, r, c * 2 + 1, 1, span)

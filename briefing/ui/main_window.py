@@ -319,7 +319,7 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
     def revalidate(self) -> None:
         self.validate_timer.stop()
         problems = validate(self.doc.trip)
-        self.problems.set_problems(problems)
+        self.problems.set_problems(problems, self.doc.trip)
         marks_of(self.doc).set_problems(problems)
         if self.doc.trip.info.title and "—" not in self.windowTitle():
             self._update_title()

@@ -5,21 +5,25 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
-from briefing import model
+from briefing import model, schema
 
-from . import problem_marks
+from . import i18n, problem_marks
 from .commands import MoveCommand
 from .i18n import tr
 from .icons import icon
 
-SECTIONS = [  # (key, label, icon)
-    ("trip", "Trip", "mdi6.briefcase-outline"),
-    ("delegation", "Delegation", "mdi6.account-group-outline"),
-    ("stops", "Stops", "mdi6.map-marker-multiple-outline"),
-    ("travel", "Travel", "mdi6.airplane"),
-    ("stays", "Stays", "mdi6.bed-outline"),
-    ("contacts", "Contacts", "mdi6.card-account-phone-outline"),
+SECTIONS = [  # (key of the file's top level, icon): named by the key's declared words
+    ("trip", "mdi6.briefcase-outline"),
+    ("delegation", "mdi6.account-group-outline"),
+    ("stops", "mdi6.map-marker-multiple-outline"),
+    ("travel", "mdi6.airplane"),
+    ("stays", "mdi6.bed-outline"),
+    ("contacts", "mdi6.card-account-phone-outline"),
 ]
+
+
+def section_label(key: str) -> str:
+    return i18n.field_label(schema.top(key))
 STOPS_ROW = 2
 TOP, STOP = 0, 1  # internal ids: a section row, or a stop under "Stops"
 STOP_MIME = "application/x-briefing-stop"
@@ -57,7 +61,7 @@ class OutlineModel(QAbstractItemModel):
         return items is self.doc.trip.stops
 
     def _count_changed(self, items, _index: int) -> None:
-        for row, (key, _label, _icon) in enumerate(SECTIONS):
+        for row, (key, _icon) in enumerate(SECTIONS):
             if key != "trip" and items is getattr(self.doc.trip, key):
                 index = self.index(row, 0)
                 self.dataChanged.emit(index, index)
@@ -156,16 +160,16 @@ class OutlineModel(QAbstractItemModel):
                 return (problem_marks.icon_for(self.problems_at(index))
                         or icon(KIND_ICONS.get(stop.kind, "mdi6.map-marker-outline")))
             return None
-        key, label, icon_name = SECTIONS[index.row()]
+        key, icon_name = SECTIONS[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "trip" and self.doc.trip.info.title:
                 return self.doc.trip.info.title
             count = len(getattr(self.doc.trip, key)) if key != "trip" else 0
-            return tr(label) + (f"  ({count})" if count else "")
+            return section_label(key) + (f"  ({count})" if count else "")
         if role == Qt.ItemDataRole.DecorationRole:
             return problem_marks.icon_for(self.problems_at(index)) or icon(icon_name)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._with_count(index, tr(label))
+            return self._with_count(index, section_label(key))
         return None
 
     def flags(self, index):

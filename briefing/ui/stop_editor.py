@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from briefing import model
+from briefing import model, schema
 
-from . import problem_marks
+from . import i18n, problem_marks, values
 from .agenda import AgendaPanel
 from .forms import FieldForm
 from .i18n import MENU_LETTERS, STOP_TAB_LETTERS, tr
@@ -20,18 +20,29 @@ HEADER_ROWS = [
     ("timezone", "city", "country"), ("venue", "address"),  # the address takes two columns
     ("attendees", "interpreter", "dress_code"),
 ]
-# (tab label, what it holds): a list attribute shown as a table, or text fields in a form
+# (the tab's Alt key, what it holds): a list attribute shown as a table, or text fields in a
+# form; the tab is named by the declared words of what it holds (briefing.schema).
 TABS = [
-    ("&Purpose && outcomes", [("purpose",), ("outcomes",)]),
-    ("A&genda", "agenda"),
-    ("&Talking points", "talking_points"),
-    ("&Q&&A", "questions"),
-    ("&Counterparts", "counterparts"),
-    ("&Background", [("background",)]),
-    ("P&rotocol", [("protocol",)]),
-    ("&Logistics", [("logistics",)]),
-    ("&Notes", [("notes",)]),
+    ("P", [("purpose",), ("outcomes",)]),
+    ("G", "agenda"),
+    ("T", "talking_points"),
+    ("Q", "questions"),
+    ("C", "counterparts"),
+    ("B", [("background",)]),
+    ("R", [("protocol",)]),
+    ("L", [("logistics",)]),
+    ("N", [("notes",)]),
 ]
+
+
+def tab_label(letter: str, content) -> str:
+    names = [content] if isinstance(content, str) else [n for row in content for n in row]
+    fields = [schema.field(model.Stop, n) for n in names]
+    joiner = "·" if i18n.language() == "ko" else " & "
+    english = " & ".join(f.en for f in fields)
+    return i18n.with_mnemonic(english, letter, joiner.join(values.label(f) for f in fields))
+
+
 # Keys that switch the tabs from anywhere in the stop editor, the header's fields included.
 NEXT_TAB_KEYS = ("Ctrl+Tab", "Ctrl+PgDown")
 PREVIOUS_TAB_KEYS = ("Ctrl+Shift+Tab", "Ctrl+PgUp")
@@ -58,7 +69,7 @@ class StopEditor(QWidget):
         self.forms: list[FieldForm] = []
         self.tables: dict[str, RecordTablePanel] = {}
         self.tab_of: dict[str, int] = {}
-        for label, content in TABS:
+        for letter, content in TABS:
             if isinstance(content, str):
                 widget = self._table(content, set(around))
                 self.tables[content] = widget
@@ -76,7 +87,7 @@ class StopEditor(QWidget):
                     for name in row:
                         self.tab_of[name] = self.tabs.count()
                 widget = page
-            self.tabs.addTab(widget, tr(label))
+            self.tabs.addTab(widget, tab_label(letter, content))
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("stopSplitter")

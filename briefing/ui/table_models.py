@@ -99,7 +99,7 @@ class RecordTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return values.label(f) + ("*" if f.required else "")
             if role == Qt.ItemDataRole.ToolTipRole:
-                return tr(f.doc)
+                return values.description(f)
         elif role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -137,7 +137,7 @@ class RecordTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             text = values.to_text(f, value, lines=True)
-            return text if len(text) > 40 or "\n" in text else tr(f.doc)
+            return text if len(text) > 40 or "\n" in text else values.description(f)
         return None
 
     def cell_problems(self, row: int, column: int) -> list:

@@ -18,6 +18,7 @@ from importlib import resources
 
 from . import schema
 from .problems import Message, msg
+from .words import N_
 
 FIRST_YEAR, LAST_YEAR = 1900, 2199  # far beyond any trip, well inside every time conversion
 MAX_MINUTES = 24 * 60  # an agenda item runs at most a day: past midnight, not past the next day
@@ -133,9 +134,9 @@ _TYPES = {
     schema.DATETIME: dt.datetime, schema.INT: int, schema.BOOL: bool,
 }
 _KIND_WORDS = {
-    schema.TEXT: "a text", schema.LONGTEXT: "a text", schema.TEXTS: "a list of texts",
-    schema.DATE: "a date", schema.TIME: "a time", schema.DATETIME: "a date and time",
-    schema.INT: "a whole number", schema.BOOL: "true or false",
+    schema.TEXT: N_("a text"), schema.LONGTEXT: N_("a text"), schema.TEXTS: N_("a list of texts"),
+    schema.DATE: N_("a date"), schema.TIME: N_("a time"), schema.DATETIME: N_("a date and time"),
+    schema.INT: N_("a whole number"), schema.BOOL: N_("true or false"),
 }
 
 

@@ -9,9 +9,10 @@ import re
 import sys
 from pathlib import Path
 
-from . import __version__, package_data
+from . import __version__, package_data, words
 from .problems import Problem, SaveError, has_errors
 from .validate import check_file as check
+from .words import N_
 
 COMMANDS = ("validate", "example", "schema", "export", "calendar")
 
@@ -76,11 +77,7 @@ def _language(args) -> str:
     be an installed locale)."""
     if getattr(args, "lang", None):
         return args.lang
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "ko" if value.lower().startswith("ko") else "en"
-    return "en"
+    return words.language_from_environment(os.environ)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,23 +124,27 @@ def _say(text: object, stream=None) -> None:
     print(_terminal_safe(text), file=stream or sys.stdout)
 
 
-def _print(problems: list[Problem], stream=None) -> None:
+def _print(problems: list[Problem], lang: str, trip=None, stream=None) -> None:
+    """Each problem in the reader's language, the stop named by its title in `trip`."""
     for problem in problems:
-        _say(problem, stream)
+        _say(problem.text(lang, trip), stream)
 
 
 def _validate(args) -> int:
     failed = False
+    lang = _language(args)
+    say = words.Words(lang)
     for path in args.files:
-        trip, problems = check(path)
-        _print(problems)
+        trip, problems = check(path, partial=True)
+        _print(problems, lang, trip)
         errors = sum(p.is_error for p in problems)
         warnings = len(problems) - errors
         failed |= trip is None or errors > 0
         if trip is not None and not problems:
-            _say(f"{path}: ok")
+            _say(say("{path}: ok", path=path))
         elif len(args.files) > 1 or problems:
-            _say(f"{path}: {errors} error(s), {warnings} warning(s)")
+            _say(say("{path}: {errors} error(s), {warnings} warning(s)", path=path,
+                     errors=errors, warnings=warnings))
     return 1 if failed else 0
 
 
@@ -169,25 +170,32 @@ def _schema(args) -> int:
     return 0
 
 
-def _checked(path: str, what: str):
+_NOT_WRITTEN = {
+    "book": N_("briefing: {path} has errors; no book was written"),
+    "calendar": N_("briefing: {path} has errors; no calendar was written"),
+}
+
+
+def _checked(path: str, what: str, lang: str = "en"):
     """The trip in `path` if it has no errors (warnings are printed); None after printing why."""
-    trip, problems = check(path)
-    _print(problems, sys.stderr)
+    trip, problems = check(path, partial=True)
+    _print(problems, lang, trip, sys.stderr)
     if trip is None or has_errors(problems):
-        _say(f"briefing: {path} has errors; no {what} was written", sys.stderr)
+        _say(words.Words(lang)(_NOT_WRITTEN[what], path=path), sys.stderr)
         return None
     return trip
 
 
 def _export(args) -> int:
-    trip = _checked(args.file, "book")
+    lang = _language(args)
+    trip = _checked(args.file, "book", lang)
     if trip is None:
         return 1
     since = None
     if args.since:
         since, problems = check(args.since)
         if since is None:  # only an unreadable old version stops the export; its warnings do not
-            _print(problems, sys.stderr)
+            _print(problems, lang, None, sys.stderr)
             _say(f"briefing: {args.since} cannot be read; no book was written", sys.stderr)
             return 1
     output = _output_path(args.file, args.output, ".pdf")
@@ -208,7 +216,7 @@ def _export(args) -> int:
 
 
 def _calendar(args) -> int:
-    trip = _checked(args.file, "calendar")
+    trip = _checked(args.file, "calendar", _language(args))
     if trip is None:
         return 1
     from . import calendar

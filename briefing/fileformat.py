@@ -19,6 +19,7 @@ import yaml
 from . import bounds, model, problems, schema
 from .atomic import NotRegularFile, open_regular, write_atomic
 from .problems import ERROR, Problem, TripFileError, msg
+from .words import N_
 from .writer import dumps, format_datetime, format_time  # noqa: F401 - part of this module's API
 
 MAX_BYTES = bounds.MAX_BYTES
@@ -54,9 +55,9 @@ _DATETIME = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})(?:[ \t]+|[Tt])(\d{1,2}:\d{2}(?:
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in
                ("str", "int", "float", "bool", "null", "timestamp", "value", "merge", "seq", "map")}
 _KIND_WORDS = {
-    yaml.MappingNode: "a mapping (key: value lines)",
-    yaml.SequenceNode: "a list (lines starting with '- ')",
-    yaml.ScalarNode: "a single value",
+    yaml.MappingNode: N_("a mapping (key: value lines)"),
+    yaml.SequenceNode: N_("a list (lines starting with '- ')"),
+    yaml.ScalarNode: N_("a single value"),
 }
 
 
@@ -86,21 +87,22 @@ def load(path: str | os.PathLike) -> model.Trip:
         with open_regular(path) as f:  # a pipe or a device is refused, never waited on
             size = os.fstat(f.fileno()).st_size
             if size > MAX_BYTES:
-                raise TripFileError([_problem(name, 1, 1, "", (
-                    f"the file is {size / 1e6:.1f} MB; a trip file is at most {MAX_BYTES // 2**20} MB"
-                    " (is this the right file?)"))])
+                raise TripFileError([_problem(name, 1, 1, "", msg(
+                    "the file is {size} MB; a trip file is at most {limit} MB"
+                    " (is this the right file?)", size=f"{size / 1e6:.1f}", limit=MAX_BYTES // 2**20))])
             data = f.read(MAX_BYTES + 1)
     except NotRegularFile as e:
         raise TripFileError([_problem(name, 0, 0, "", msg(
             "this is {kind}, not a trip file; give a regular file", kind=msg(e.kind)))]) from None
     except FileNotFoundError:
-        raise TripFileError([_problem(name, 0, 0, "", "no such file")]) from None
+        raise TripFileError([_problem(name, 0, 0, "", msg("no such file"))]) from None
     except IsADirectoryError:
-        raise TripFileError([_problem(name, 0, 0, "", "this is a folder, not a trip file")]) from None
+        raise TripFileError([_problem(name, 0, 0, "", msg("this is a folder, not a trip file"))]) from None
     except PermissionError:
-        raise TripFileError([_problem(name, 0, 0, "", "permission denied: cannot read the file")]) from None
+        raise TripFileError([_problem(name, 0, 0, "", msg("permission denied: cannot read the file"))]) from None
     except OSError as e:
-        raise TripFileError([_problem(name, 0, 0, "", f"cannot read the file: {e.strerror or e}")]) from None
+        raise TripFileError([_problem(name, 0, 0, "", msg(
+            "cannot read the file: {reason}", reason=e.strerror or e))]) from None
     return loads(data, name)
 
 
@@ -108,14 +110,15 @@ def loads(data: bytes | str, filename: str = "<trip>") -> model.Trip:
     """Parse trip file text (bytes or str); raise TripFileError if it is not a valid trip file."""
     text = _decode(data, filename) if isinstance(data, bytes) else data.removeprefix("\ufeff")
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise TripFileError([_problem(filename, 0, 0, "", f"the text is over {MAX_BYTES // 2**20} MB")])
+        raise TripFileError([_problem(filename, 0, 0, "", msg(
+            "the text is over {limit} MB", limit=MAX_BYTES // 2**20))])
     if not text.strip():
-        raise TripFileError([_problem(filename, 1, 1, "", (
+        raise TripFileError([_problem(filename, 1, 1, "", msg(
             "the file is empty; a trip file starts with `briefing: 1` and a `trip:` section"
             " (`briefing example` prints a complete one)"))])
     root = _compose(text, filename)
     if root is None:
-        raise TripFileError([_problem(filename, 1, 1, "", (
+        raise TripFileError([_problem(filename, 1, 1, "", msg(
             "the file holds only comments; a trip file starts with `briefing: 1` and a `trip:`"
             " section (`briefing example` prints a complete one)"))])
     reader = _Reader(filename, text)
@@ -140,16 +143,16 @@ def _leading_comment(text: str) -> str:
 def _decode(data: bytes, filename: str) -> str:
     data = data.removeprefix(BOM)
     if b"\x00" in data[:8192]:
-        raise TripFileError([_problem(filename, 1, 1, "", (
+        raise TripFileError([_problem(filename, 1, 1, "", msg(
             "this is binary data, not a trip file (it holds NUL bytes); trip files are YAML text"))])
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
         column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise TripFileError([_problem(filename, line, column, "", (
-            f"byte 0x{data[e.start]:02x} is not UTF-8 text; save the file as UTF-8"
-            " (binary data, or a legacy encoding such as EUC-KR?)"))]) from None
+        raise TripFileError([_problem(filename, line, column, "", msg(
+            "byte {byte} is not UTF-8 text; save the file as UTF-8"
+            " (binary data, or a legacy encoding such as EUC-KR?)", byte=f"0x{data[e.start]:02x}"))]) from None
 
 
 def _compose(text: str, filename: str) -> yaml.Node:
@@ -157,12 +160,14 @@ def _compose(text: str, filename: str) -> yaml.Node:
         events = yaml.parse(text, Loader=_Loader) if _MAYBE_ANCHOR.search(text) else ()
         for event in events:
             if isinstance(event, yaml.AliasEvent):
-                raise TripFileError([_at(filename, event.start_mark, "", (
-                    f"aliases (*{event.anchor}) are not allowed in trip files; write the value out"))])
+                raise TripFileError([_at(filename, event.start_mark, "", msg(
+                    "aliases ({alias}) are not allowed in trip files; write the value out",
+                    alias=f"*{event.anchor}"))])
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
-                raise TripFileError([_at(filename, event.start_mark, "", (
-                    f"anchors (&{anchor}) are not allowed in trip files; write each value out"))])
+                raise TripFileError([_at(filename, event.start_mark, "", msg(
+                    "anchors ({anchor}) are not allowed in trip files; write each value out",
+                    anchor=f"&{anchor}"))])
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         raise TripFileError([_syntax_problem(text, filename, e)]) from None
@@ -175,7 +180,7 @@ def _compose(text: str, filename: str) -> yaml.Node:
             "an invisible control character ({code}) stands here; delete it",
             code=f"U+{e.character:04X}" if isinstance(e.character, int) else e.character))]) from None
     except yaml.YAMLError as e:  # pragma: no cover - every parser error we know of carries a mark
-        raise TripFileError([_problem(filename, 1, 1, "", f"not valid YAML: {e}")]) from None
+        raise TripFileError([_problem(filename, 1, 1, "", msg("not valid YAML: {problem}", problem=e))]) from None
 
 
 def _syntax_problem(text: str, filename: str, e: yaml.MarkedYAMLError) -> Problem:
@@ -187,18 +192,20 @@ def _syntax_problem(text: str, filename: str, e: yaml.MarkedYAMLError) -> Proble
         if 0 <= n < len(lines):
             indent = re.match(r"[ \t]*", lines[n]).group()
             if "\t" in indent:
-                return _problem(filename, n + 1, indent.index("\t") + 1, "", (
+                return _problem(filename, n + 1, indent.index("\t") + 1, "", msg(
                     "a tab is used for indentation; YAML needs spaces (replace the tab with spaces)"))
     problem = (e.problem or "syntax error").strip()
     if "expected a single document" in str(e.context or "") + problem:
-        problem = "the file holds more than one YAML document (a line with `---`); keep one trip a file"
-    elif e.context:
+        return _at(filename, mark, "", msg(
+            "the file holds more than one YAML document (a line with `---`); keep one trip a file"))
+    if e.context:
         context = e.context.strip()
         if e.context_mark is not None and e.context_mark is not mark:
             line, column = _pos(e.context_mark)
             context += f" that starts at line {line}, column {column}"
         problem = f"{problem} ({context})"
-    return _at(filename, mark, "", f"not valid YAML: {problem}")
+    # PyYAML's own words say what is wrong; they come in English
+    return _at(filename, mark, "", msg("not valid YAML: {problem}", problem=problem))
 
 
 class _Reader:
@@ -247,23 +254,25 @@ class _Reader:
         if not self.plain_tag_ok(root, ()):
             return trip
         if not isinstance(root, yaml.MappingNode):
-            self.error(root, (), (
-                f"the file holds {_KIND_WORDS[type(root)]}; a trip file is a mapping that starts"
-                " with `briefing: 1` and a `trip:` section"))
+            self.error(root, (), msg(
+                "the file holds {found}; a trip file is a mapping that starts"
+                " with `briefing: 1` and a `trip:` section", found=msg(_KIND_WORDS[type(root)])))
             return trip
         items = self.mapping_items(root, (), [f.key for f in schema.TOP])
         version_node = items.get("briefing")
         if version_node is None:
-            self.error(root, ("briefing",), (
+            self.error(root, ("briefing",), msg(
                 "missing `briefing: 1` (the format version) at the top of the file"))
             return trip
         version = self.format_version(version_node)
         if version != model.FORMAT_VERSION:
             if isinstance(version, int) and version > model.FORMAT_VERSION:
-                message = (f"this file is in format {version}, made by a newer Briefing; this version"
-                           f" reads format {model.FORMAT_VERSION}: update Briefing to open it")
+                message = msg("this file is in format {version}, made by a newer Briefing; this"
+                              " version reads format {known}: update Briefing to open it",
+                              version=version, known=model.FORMAT_VERSION)
             else:
-                message = f"unknown format version {bounds.shown(str(version))!r}; write `briefing: 1`"
+                message = msg("unknown format version {version}; write `briefing: 1`",
+                              version=repr(bounds.shown(str(version))))
             if version is not None:
                 self.error(version_node, ("briefing",), message)
             return trip
@@ -281,19 +290,21 @@ class _Reader:
         first_seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.error(key_node, path, "a key must be a plain word such as `title`")
+                self.error(key_node, path, msg("a key must be a plain word such as `title`"))
                 continue
             key = key_node.value
             if key in first_seen:
-                self.error(key_node, path + (key,), (
-                    f"`{bounds.shown(key)}` appears twice in this mapping (first at line"
-                    f" {first_seen[key].start_mark.line + 1}); keep one"))
+                self.error(key_node, path + (key,), msg(
+                    "`{key}` appears twice in this mapping (first at line {line}); keep one",
+                    key=bounds.shown(key), line=first_seen[key].start_mark.line + 1))
                 continue
             first_seen[key] = key_node
             if key not in known:
                 hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-                suggestion = f"did you mean `{hint[0]}`?" if hint else "known keys: " + ", ".join(known)
-                self.error(key_node, path + (key,), f"unknown key `{bounds.shown(key)}`; {suggestion}")
+                suggestion = (msg("did you mean `{name}`?", name=hint[0]) if hint
+                              else msg("known keys: {keys}", keys=", ".join(known)))
+                self.error(key_node, path + (key,), msg(
+                    "unknown key `{key}`; {hint}", key=bounds.shown(key), hint=suggestion))
                 continue
             items[key] = value_node
             self.source.positions[path + (key,)] = _pos(value_node.start_mark)
@@ -303,8 +314,9 @@ class _Reader:
         if not self.plain_tag_ok(node, path):
             return None
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, path, (
-                f"expected a mapping (key: value lines) here, found {_KIND_WORDS[type(node)]}"))
+            self.error(node, path, msg(
+                "expected a mapping (key: value lines) here, found {found}",
+                found=msg(_KIND_WORDS[type(node)])))
             return None
         self.source.positions[path] = _pos(node.start_mark)
         fields = schema.fields_of(cls)
@@ -327,8 +339,9 @@ class _Reader:
             if _is_null(node):
                 return None
             if not isinstance(node, yaml.SequenceNode):
-                self.error(node, path, (
-                    f"expected a list of entries (each starting with '- '), found {_KIND_WORDS[type(node)]}"))
+                self.error(node, path, msg(
+                    "expected a list of entries (each starting with '- '), found {found}",
+                    found=msg(_KIND_WORDS[type(node)])))
                 return None
             items = [self.record(item, path + (i,), f.record) for i, item in enumerate(node.value)]
             return [item for item in items if item is not None]
@@ -338,7 +351,8 @@ class _Reader:
             if isinstance(node, yaml.ScalarNode):  # one value where a list was meant: a list of one
                 return [node.value] if self.check_text(node, path, node.value) else None
             if not isinstance(node, yaml.SequenceNode):
-                self.error(node, path, f"expected a list of texts, found {_KIND_WORDS[type(node)]}")
+                self.error(node, path, msg("expected a list of texts, found {found}",
+                                           found=msg(_KIND_WORDS[type(node)])))
                 return None
             out = []
             for i, item in enumerate(node.value):
@@ -346,12 +360,13 @@ class _Reader:
                     if self.check_text(item, path + (i,), item.value):
                         out.append("" if _is_null(item) else item.value)
                 elif not isinstance(item, yaml.ScalarNode):
-                    self.error(item, path + (i,), (
-                        f"expected a text, found {_KIND_WORDS[type(item)]}"))
+                    self.error(item, path + (i,), msg(
+                        "expected a text, found {found}", found=msg(_KIND_WORDS[type(item)])))
             return out
         if not isinstance(node, yaml.ScalarNode):
-            self.error(node, path, (
-                f"expected {_SCALAR_WORDS[f.kind]}, found {_KIND_WORDS[type(node)]}"))
+            self.error(node, path, msg(
+                "expected {expected}, found {found}",
+                expected=msg(_SCALAR_WORDS[f.kind]), found=msg(_KIND_WORDS[type(node)])))
             return None
         if not self.plain_tag_ok(node, path) or _is_null(node):
             return None
@@ -359,7 +374,7 @@ class _Reader:
             value = _PARSERS[f.kind](node.value.strip() if f.kind not in _TEXTUAL else node.value)
         except ValueError as e:
             reason = e.args[0] if e.args else ""
-            self.error(node, path, reason if isinstance(reason, problems.Message) else str(e))
+            self.error(node, path, reason if isinstance(reason, problems.Message) else msg(str(e)))
             return None
         if f.kind in _TEXTUAL:
             return value if self.check_text(node, path, value) else None
@@ -372,7 +387,8 @@ class _Reader:
     def plain_tag_ok(self, node: yaml.Node, path: tuple) -> bool:
         if node.tag not in _PLAIN_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.error(node, path, f"YAML tags such as `{tag}` are not used in trip files; remove it")
+            self.error(node, path, msg(
+                "YAML tags such as `{tag}` are not used in trip files; remove it", tag=tag))
             return False
         return True
 
@@ -384,11 +400,13 @@ def _is_null(node: yaml.Node) -> bool:
 def parse_date(text: str) -> dt.date:
     m = _DATE.fullmatch(text)
     if not m:
-        raise ValueError(f"`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2023-02-27")
+        raise ValueError(msg("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2023-02-27",
+                             text=bounds.shown(text)))
     try:
         day = dt.date(*map(int, m.groups()))
     except ValueError:
-        raise ValueError(f"`{text}` is not a real date (no such day in the calendar)") from None
+        raise ValueError(msg("`{text}` is not a real date (no such day in the calendar)",
+                             text=text)) from None
     problem = bounds.date_problem(day)
     if problem is not None:
         raise ValueError(problem)  # the Message itself, so that it can be translated
@@ -398,23 +416,28 @@ def parse_date(text: str) -> dt.date:
 def parse_time(text: str) -> dt.time:
     m = _TIME.fullmatch(text)
     if not m:
-        raise ValueError(f"`{text}` is not a time; write it as HH:MM, e.g. 09:30 or 14:00")
+        raise ValueError(msg("`{text}` is not a time; write it as HH:MM, e.g. 09:30 or 14:00",
+                             text=bounds.shown(text)))
     hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise ValueError(f"`{text}` is not a time of day; use 00:00 to 23:59")
+        raise ValueError(msg("`{text}` is not a time of day; use 00:00 to 23:59", text=text))
     return dt.time(hour, minute, second)
 
 
 def parse_datetime(text: str) -> dt.datetime:
     m = _DATETIME.fullmatch(text)
     if not m:
-        raise ValueError(f"`{text}` is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2023-02-26 13:00")
+        raise ValueError(msg(
+            "`{text}` is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2023-02-26 13:00",
+            text=bounds.shown(text)))
     return dt.datetime.combine(parse_date(m[1]), parse_time(m[2]))
 
 
 def _parse_int(text: str) -> int:
     if not re.fullmatch(r"\+?\d{1,9}", text):
-        raise ValueError(f"`{text}` is not a whole number (minutes are written as digits, e.g. 30)")
+        raise ValueError(msg(
+            "`{text}` is not a whole number (minutes are written as digits, e.g. 30)",
+            text=bounds.shown(text)))
     return int(text)
 
 
@@ -423,7 +446,7 @@ def _parse_bool(text: str) -> bool:
         return True
     if text.lower() in _FALSE:
         return False
-    raise ValueError(f"`{text}` is not true or false")
+    raise ValueError(msg("`{text}` is not true or false", text=bounds.shown(text)))
 
 
 _PARSERS = {
@@ -432,9 +455,9 @@ _PARSERS = {
 }
 _TEXTUAL = {schema.TEXT, schema.LONGTEXT}
 _SCALAR_WORDS = {
-    schema.TEXT: "a text", schema.LONGTEXT: "a text", schema.DATE: "a date (YYYY-MM-DD)",
-    schema.TIME: "a time (HH:MM)", schema.DATETIME: "a date and time (YYYY-MM-DD HH:MM)",
-    schema.INT: "a whole number", schema.BOOL: "true or false",
+    schema.TEXT: N_("a text"), schema.LONGTEXT: N_("a text"), schema.DATE: N_("a date (YYYY-MM-DD)"),
+    schema.TIME: N_("a time (HH:MM)"), schema.DATETIME: N_("a date and time (YYYY-MM-DD HH:MM)"),
+    schema.INT: N_("a whole number"), schema.BOOL: N_("true or false"),
 }
 
 
@@ -461,12 +484,12 @@ def _unescape(escape: str) -> str:
     return _ESCAPED.get(body, body)
 
 
-def _at(filename: str, mark, path: str, message: str) -> Problem:
+def _at(filename: str, mark, path: str, message: problems.Message) -> Problem:
     line, column = _pos(mark) if mark is not None else (0, 0)
     return Problem(ERROR, path, message, filename, line, column)
 
 
-def _problem(filename: str, line: int, column: int, path: str, message: str) -> Problem:
+def _problem(filename: str, line: int, column: int, path: str, message: problems.Message) -> Problem:
     return Problem(ERROR, path, message, filename, line, column)
 
 

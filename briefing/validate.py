@@ -199,11 +199,13 @@ def _id_hint(key: str, keys: list[str]) -> Message:
     return msg("known ids: {ids}", ids=", ".join(keys))
 
 
-def check_file(path) -> tuple[model.Trip | None, list[Problem]]:
+def check_file(path, *, partial: bool = False) -> tuple[model.Trip | None, list[Problem]]:
     """Read and check one trip file: (the trip, or None if it cannot be read; every problem).
 
     When some values cannot be read, the rest of the file is still checked, so one run reports
     everything; a check is not repeated on a field whose value was already reported unreadable.
+    With `partial`, a file that cannot be read whole gives what could be read around its bad
+    values instead of None (to name its stops in messages); its problems then include errors.
     """
     from .fileformat import load
     from .problems import TripFileError
@@ -215,7 +217,7 @@ def check_file(path) -> tuple[model.Trip | None, list[Problem]]:
             return None, e.problems
         bad = [p.path for p in e.problems]
         more = [p for p in validate(e.trip) if not any(_within(p.path, b) for b in bad)]
-        return None, sorted(e.problems + more, key=_order)
+        return (e.trip if partial else None), sorted(e.problems + more, key=_order)
     return trip, validate(trip)
 
 

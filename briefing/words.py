@@ -32,10 +32,31 @@ def catalog(lang: str) -> gettext.NullTranslations:
     if lang == "en":
         return gettext.NullTranslations()
     try:
-        mo = package_data.root() / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
-        with mo.open("rb") as f:
+        folder = package_data.root() / "locale" / lang / "LC_MESSAGES"
+    except ModuleNotFoundError:
+        return gettext.NullTranslations()
+    try:
+        with (folder / f"{DOMAIN}.mo").open("rb") as f:
             return gettext.GNUTranslations(f)
-    except (ModuleNotFoundError, OSError):
+    except OSError:
+        return _from_source(folder / f"{DOMAIN}.po")
+
+
+def _from_source(po) -> gettext.NullTranslations:
+    """Run from a source checkout, where the build has not made the .mo: read the .po itself
+    (with Babel, which a developer has from the test extras); without it, English."""
+    try:
+        import io
+
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        with po.open("rb") as f:
+            compiled = io.BytesIO()
+            write_mo(compiled, read_po(f))
+        compiled.seek(0)
+        return gettext.GNUTranslations(compiled)
+    except (ImportError, OSError):
         return gettext.NullTranslations()
 
 

@@ -43,8 +43,13 @@ def briefing_command() -> Path:
 def cli(briefing_command: Path):
     """Run the installed command: `cli("validate", path, cwd=tmp_path)` -> CompletedProcess."""
 
+    # Messages follow the environment's language; tests read English unless they ask otherwise.
+    english = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    english["LANG"] = "C.UTF-8"
+
     def run(*args, cwd=None, env=None, timeout=120) -> subprocess.CompletedProcess:
-        return subprocess.run([str(briefing_command), *map(str, args)], cwd=cwd, env=env,
+        return subprocess.run([str(briefing_command), *map(str, args)], cwd=cwd,
+                              env=english if env is None else env,
                               capture_output=True, text=True, encoding="utf-8",
                               stdin=subprocess.DEVNULL, timeout=timeout)
 

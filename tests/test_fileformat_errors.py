@@ -184,12 +184,12 @@ def test_every_problem_is_reported_in_one_pass(tmp_path, cli):
     out = cli("validate", path)
     assert out.returncode == 1
     lines = out.stdout.splitlines()
-    assert f"{path}:4:10: error: trip.start: `2023-02-30` is not a real date" in lines[0]
-    assert any(":6:18: error: trip.home_timezone: unknown time zone `Asia/Seol`; did you mean `Asia/Seoul`?" in x for x in lines)
-    assert any(":10:11: error: stops[0].kind:" in x and "meeting" in x for x in lines)
-    assert any(":11:12: error: stops[0].start:" in x for x in lines)
+    assert f"{path}:4:10: error: Trip › Start: `2023-02-30` is not a real date" in lines[0]
+    assert any(":6:18: error: Trip › Home time zone: unknown time zone `Asia/Seol`; did you mean `Asia/Seoul`?" in x for x in lines)
+    assert any(':10:11: error: Stop 1 "방문" › Kind:' in x and "meeting" in x for x in lines)
+    assert any(':11:12: error: Stop 1 "방문" › Start:' in x for x in lines)
     # a value reported unreadable is not reported again as missing
-    assert not any("trip.start: `start` is required" in x for x in lines)
+    assert not any("Trip › Start: empty" in x for x in lines)
     assert "Traceback" not in out.stderr
 
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import os
 
 import pytest
 
@@ -178,9 +179,40 @@ def test_cli_validate_exit_codes(tmp_path, example_path, cli):
     assert cli("validate", str(warn)).returncode == 0
     both = cli("validate", str(example_path), str(bad), str(warn))
     assert both.returncode == 1
-    assert f"{bad}:12:11: error: stops[0].kind:" in both.stdout
-    assert f"{warn}:10:5: warning: stops[0].talking_points:" in both.stdout
+    assert f'{bad}:12:11: error: Stop 1 "방문" › Kind: `meating` is not one of' in both.stdout
+    assert f'{warn}:10:5: warning: Stop 1 "방문" › Talking points:' in both.stdout
     assert "Traceback" not in both.stderr
+
+
+EMPTY_ITEM = "    agenda:\n      - time: \"10:00\"\n        item: 개회\n      - time: \"10:30\"\n        item: \"\"\n"
+
+
+def test_validate_speaks_the_environments_language(tmp_path, cli):
+    """LANG=ko_KR.UTF-8 gives Korean naming the stop; LANG=C English; --lang overrides both."""
+    trip = tmp_path / "trip.yaml"
+    trip.write_text(stop(EMPTY_ITEM), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    korean = cli("validate", str(trip), env={**env, "LANG": "ko_KR.UTF-8"})
+    assert korean.returncode == 1
+    assert f"{trip}:16:15: 오류: 1. 방문 › 세부 일정 2행 › 내용: 비어 있습니다" in korean.stdout
+    assert "오류 1건, 경고 0건" in korean.stdout
+    english = cli("validate", str(trip), env={**env, "LANG": "C"})
+    assert f'{trip}:16:15: error: Stop 1 "방문" › Agenda row 2 › Item: empty' in english.stdout
+    assert "1 error(s), 0 warning(s)" in english.stdout
+    assert "비어" not in english.stdout
+    # LC_ALL wins over LANG, LC_MESSAGES over LANG, and --lang over all of them
+    assert "오류:" in cli("validate", str(trip), env={**env, "LANG": "C", "LC_ALL": "ko_KR"}).stdout
+    assert "오류:" in cli("validate", str(trip), env={**env, "LANG": "C", "LC_MESSAGES": "ko"}).stdout
+    assert "error:" in cli("validate", "--lang", "en", str(trip),
+                           env={**env, "LANG": "ko_KR.UTF-8"}).stdout
+    assert "오류:" in cli("validate", "--lang", "ko", str(trip), env={**env, "LANG": "C"}).stdout
+
+
+def test_a_file_that_cannot_be_read_still_names_its_stops(tmp_path, cli):
+    trip = tmp_path / "trip.yaml"
+    trip.write_text(stop("    start: 25:00\n"), encoding="utf-8")
+    out = cli("validate", "--lang", "ko", str(trip))
+    assert out.returncode == 1 and "1. 방문 › 시작 시각:" in out.stdout
 
 
 def test_cli_example_to_stdout_and_file(tmp_path, cli):

@@ -18,8 +18,10 @@ from briefing.ui import i18n
 PACKAGE = Path(briefing.__file__).parent
 PO = package_data.root() / "locale" / "ko" / "LC_MESSAGES" / "briefing.po"
 
-# Calls whose first literal argument is a word shown to people, and the catalog context it is in.
-MARKERS = {"tr": "", "msg": "problem", "N_": None}  # None: any context
+# Calls whose first literal argument is a word shown to people, and the catalog context it is in:
+# tr() in the window, msg() for problems, `say = Words(lang)` on the command line, N_() marks a
+# word that is translated later (under its own context: None stands for any).
+MARKERS = {"tr": "", "msg": "problem", "say": "", "N_": None}
 
 
 def catalog():

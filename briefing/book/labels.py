@@ -13,7 +13,6 @@ from briefing.words import translate
 # Korean for book words added since the catalog was last updated; the catalog test lists them,
 # and they move into resources/locale/ko/LC_MESSAGES/briefing.po (context "book:KEY").
 _KO: dict[str, str] = {
-    "continued": "{what} (계속)",
 }
 
 # The book's own words (headings, notes, formats), in English; the Korean is in the catalog.

@@ -15,17 +15,6 @@ _language = "en"
 # Korean for window words added since the catalog was last updated; the catalog test lists
 # them, and they move into resources/locale/ko/LC_MESSAGES/briefing.po.
 KO: dict[str, str] = {
-    "Where": "위치",
-    "Briefing cannot use this font file: it is damaged or not a TrueType font. Books will not "
-    "export until you choose another one or leave this empty.":
-        "이 글꼴 파일은 손상되었거나 트루타입 글꼴이 아니어서 사용할 수 없습니다. 다른 글꼴을 "
-        "고르거나 비워 두기 전에는 자료집을 내보낼 수 없습니다.",
-    "Your edits are still here; use Save As to keep them in another file.":
-        "편집 내용은 그대로 남아 있습니다. 다른 이름으로 저장하여 다른 파일에 보관하세요.",
-    "Close": "닫기", "Save As…": "다른 이름으로 저장…",
-    "overlaps row {row} (until {end})": "{row}행과 시간이 겹칩니다({end}까지)",
-    "runs past the stop's end ({end})": "방문 종료 시각({end})을 넘깁니다",
-    "starts before the stop begins ({start})": "방문 시작 시각({start})보다 먼저 시작합니다",
 }
 
 TABLES = {"ko": KO}

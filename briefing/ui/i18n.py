@@ -56,7 +56,7 @@ def choose_language(preference: str, system_name: str) -> str:
     """The preference ("ko"/"en") if set, else the system locale's language (e.g. "ko_KR")."""
     if preference in ("ko", "en"):
         return preference
-    return "ko" if system_name.lower().startswith("ko") else "en"
+    return words.language(system_name)
 
 
 # Alt+letter keys the menu bar and the stop tabs use; form labels pick other letters.

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from briefing import bounds, fileformat, schema
+from briefing import bounds, fileformat, places, schema
 from briefing.problems import Message
 
 from . import i18n
@@ -119,7 +117,5 @@ def field(record_type: type, name: str) -> schema.Field:
     raise KeyError(name)
 
 
-def parse_path(path: str) -> tuple:
-    """'stops[2].agenda[1].time' -> ('stops', 2, 'agenda', 1, 'time')."""
-    return tuple(int(index) if index else name
-                 for name, index in re.findall(r"([A-Za-z_]\w*)|\[(\d+)\]", path))
+# 'stops[2].agenda[1].time' -> ('stops', 2, 'agenda', 1, 'time'): the one reader of field paths
+parse_path = places.parse

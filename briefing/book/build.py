@@ -30,6 +30,7 @@ class BookResult:
     notices: list[str] = field(default_factory=list)
     size: int = 0  # bytes
     path: str = ""
+    bookmarks: dict[str, int] = field(default_factory=dict)  # a heading's key → its page (from 1)
 
 
 def check_options(paper: str, edition: str) -> tuple[str, str]:
@@ -151,7 +152,9 @@ def render(trip: Trip, *, paper: str = "a4", edition: str = FULL, font=None,
     if _has_hangul(trip) and fonts.charset is not None and "가" not in fonts.charset:
         notices.append(f"the font {fonts.source} has no Korean letters; they print as boxes")
     data = buffer.getvalue()
-    return data, BookResult(canvases[-1].pages if canvases else 0, notices, len(data))
+    last = canvases[-1] if canvases else None
+    return data, BookResult(last.pages if last else 0, notices, len(data),
+                            bookmarks=dict(last.page_of) if last else {})
 
 
 def pdf_date(trip: Trip):

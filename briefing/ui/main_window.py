@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from briefing.validate import validate
 
+from . import live_preview
 from .document import TripDocument
 from .export import ExportJob, PreviewPane
 from .export_actions import ExportActions
@@ -77,6 +78,7 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         self._make_menus()
         self._make_status_bar()
         self._connect()
+        self.live_preview = live_preview.install(self)
         self.resize(1280, 820)
         self._layout_restored = self._restore_layout()
         self._refresh_recent()
@@ -185,6 +187,7 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         problems_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         with_shortcut(problems_action, tr("Show or hide the list of errors and warnings"))
         view_menu.addAction(problems_action)
+        self.view_menu = view_menu  # the live preview adds its toggle here
         view_menu.addSeparator()
         view_menu.addActions([self.act_focus_outline, self.act_focus_editor, self.act_next_pane])
         help_menu = bar.addMenu(tr("&Help"))

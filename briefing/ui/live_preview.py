@@ -1,0 +1,216 @@
+"""The live preview: the pages of the stop being edited, as they will print, beside the editor.
+
+The book is laid out in the thread pool from a snapshot of the trip once typing pauses; the pages
+on screen stay until the new ones are ready, so the pane never goes blank and never holds up
+typing. A change made while a layout runs is picked up by one more layout when it ends.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QRunnable, Qt, QTimer, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
+
+from .i18n import tr
+
+# Long enough that a typist's pause, not every keystroke, starts a layout.
+PREVIEW_DELAY_MS = 400
+
+
+class PreviewSignals(QObject):
+    done = Signal(int, bytes, dict, int, float)  # generation, PDF, bookmarks, pages, seconds
+    failed = Signal(int, str)
+
+
+class PreviewJob(QRunnable):
+    def __init__(self, generation: int, trip, paper: str, edition: str, font: str):
+        super().__init__()
+        self.generation, self.trip = generation, trip
+        self.paper, self.edition, self.font = paper, edition, font
+        self.signals = PreviewSignals()
+
+    def run(self) -> None:
+        from briefing.book import render
+
+        started = time.perf_counter()
+        try:
+            data, result = render(self.trip, paper=self.paper, edition=self.edition,
+                                  font=self.font or None)
+        except Exception as e:  # a book that cannot be made: say why, keep the old pages
+            self.signals.failed.emit(self.generation, str(e) or type(e).__name__)
+            return
+        self.signals.done.emit(self.generation, data, dict(result.bookmarks), result.pages,
+                               time.perf_counter() - started)
+
+
+def stop_pages(bookmarks: dict[str, int], row: int, pages: int) -> tuple[int, int] | None:
+    """The first and last page (from 1) of stop `row`: from its heading to the page before the
+    next heading that starts a page after it."""
+    first = bookmarks.get(f"stop{row + 1}")
+    if first is None:
+        return None
+    later = [p for p in bookmarks.values() if p > first]
+    return first, (min(later) - 1 if later else pages)
+
+
+class LivePreview(QDockWidget):
+    """A dock beside the editor; `window` is the MainWindow (doc, editor, settings, thread_pool)."""
+
+    def __init__(self, window):
+        super().__init__(tr("Live Preview"), window)
+        self.setObjectName("livePreview")
+        self.window_ = window
+        self.generation = 0
+        self.running: PreviewJob | None = None
+        self.again = False  # the trip changed while a layout ran
+        self.bookmarks: dict[str, int] = {}
+        self.pages = 0
+        self.shown_row = -2  # the stop the pages were last positioned on
+        self.seconds = 0.0
+        # The view keeps showing the last document while the next is laid out and loaded.
+        self.documents: list[QPdfDocument] = []
+        self.buffers: list[QBuffer] = []
+        self.view = QPdfView(self)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        self.setWidget(body)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PREVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+        doc = window.doc
+        for signal in (doc.field_changed, doc.inserted, doc.removed, doc.moved, doc.reset):
+            signal.connect(self.schedule)
+        window.editor.outline.selectionModel().currentChanged.connect(lambda *_: self.follow())
+        self.visibilityChanged.connect(self._shown)
+        self.sized = False
+
+    def _shown(self, shown: bool) -> None:
+        if not shown:
+            return
+        if not self.sized and not self.isFloating():
+            # A page must be readable beside the editor: about two fifths of the window.
+            self.sized = True
+            self.window_.resizeDocks([self], [max(420, self.window_.width() * 2 // 5)],
+                                     Qt.Orientation.Horizontal)
+        self.refresh()
+
+    # -- when to lay out -----------------------------------------------------------------------
+
+    def schedule(self, *_args) -> None:
+        if self.isVisible():
+            self.timer.start()
+
+    def refresh(self) -> None:
+        """Lay the book out again now (or as soon as the running layout ends)."""
+        self.timer.stop()
+        if not self.isVisible():
+            return
+        if self.running is not None:
+            self.again = True
+            return
+        window = self.window_
+        settings = window.settings
+        self.generation += 1
+        job = PreviewJob(self.generation, window.doc.snapshot(), settings.paper(),
+                         settings.edition(), settings.book_font())
+        job.setAutoDelete(False)
+        job.signals.done.connect(self._done)
+        job.signals.failed.connect(self._failed)
+        self.running = job
+        if not self.documents:
+            self.status.setText(tr("Laying out the pages…"))
+        window.thread_pool.start(job)
+
+    def _finished(self) -> None:
+        self.running = None
+        if self.again:
+            self.again = False
+            self.refresh()
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def _done(self, generation: int, data: bytes, bookmarks: dict, pages: int, seconds: float) -> None:
+        if generation == self.generation:
+            navigator = self.view.pageNavigator()
+            keep = (navigator.currentPage(), navigator.currentLocation()) if self.documents else None
+            buffer = QBuffer(self)
+            buffer.setData(QByteArray(data))
+            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            document = QPdfDocument(self)
+            document.load(buffer)
+            self.view.setDocument(document)
+            # Drop the old document only once the view shows the new one.
+            for old in self.documents:
+                old.deleteLater()
+            for old in self.buffers:
+                old.deleteLater()
+            self.documents, self.buffers = [document], [buffer]
+            self.bookmarks, self.pages, self.seconds = bookmarks, pages, seconds
+            row = self.window_.editor.current_stop_row()
+            if keep is not None and row == self.shown_row:
+                navigator.jump(keep[0], keep[1])  # the reader stays where they were reading
+            else:
+                self.follow()
+            self._say()
+        self._finished()
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self.generation:
+            self.status.setText(tr("The preview could not be made: {reason}", reason=message))
+        self._finished()
+
+    def follow(self) -> None:
+        """Show the first page of the stop selected in the outline."""
+        if not self.documents:
+            return
+        row = self.window_.editor.current_stop_row()
+        span = stop_pages(self.bookmarks, row, self.pages) if row >= 0 else None
+        self.shown_row = row
+        page = span[0] - 1 if span else 0
+        self.view.pageNavigator().jump(page, QPointF(0, 0), self.view.zoomFactor())
+        self._say()
+
+    def current_span(self) -> tuple[int, int] | None:
+        row = self.window_.editor.current_stop_row()
+        return stop_pages(self.bookmarks, row, self.pages) if row >= 0 else None
+
+    def _say(self) -> None:
+        span = self.current_span()
+        if span:
+            where = tr("Stop on pages {first}–{last} of {pages}", first=span[0], last=span[1],
+                       pages=self.pages)
+        else:
+            where = tr("{pages} pages", pages=self.pages)
+        self.status.setText(f"{where} · {tr('laid out in {s} s', s=f'{self.seconds:.2f}')}")
+
+
+def install(window) -> LivePreview:
+    """The dock, hidden at first, with its toggle in the View menu and on the toolbar."""
+    from .icons import icon
+    from .shortcuts import with_shortcut
+
+    dock = LivePreview(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    action = dock.toggleViewAction()
+    action.setText(tr("Live &Preview"))
+    action.setIcon(icon("mdi6.book-open-page-variant-outline"))
+    action.setShortcut("F7")
+    with_shortcut(action, tr("Show the pages of this stop as they will print"))
+    window.addAction(action)
+    window.act_live_preview = action
+    if getattr(window, "view_menu", None) is not None:
+        window.view_menu.addAction(action)
+    window.toolbar.addAction(action)
+    return dock

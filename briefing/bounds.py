@@ -14,6 +14,7 @@ import difflib
 import functools
 import re
 import zoneinfo
+from decimal import Decimal
 from importlib import resources
 
 from . import schema
@@ -131,12 +132,13 @@ def _zone_hint(name: str) -> Message:
 
 _TYPES = {
     schema.TEXT: str, schema.LONGTEXT: str, schema.DATE: dt.date, schema.TIME: dt.time,
-    schema.DATETIME: dt.datetime, schema.INT: int, schema.BOOL: bool,
+    schema.DATETIME: dt.datetime, schema.INT: int, schema.BOOL: bool, schema.DECIMAL: Decimal,
 }
 _KIND_WORDS = {
     schema.TEXT: N_("a text"), schema.LONGTEXT: N_("a text"), schema.TEXTS: N_("a list of texts"),
     schema.DATE: N_("a date"), schema.TIME: N_("a time"), schema.DATETIME: N_("a date and time"),
     schema.INT: N_("a whole number"), schema.BOOL: N_("true or false"),
+    schema.DECIMAL: N_("an amount"),
 }
 
 
@@ -161,7 +163,24 @@ def value_problem(f: schema.Field, value) -> Message | None:
         return date_problem(value)
     if f.kind == schema.INT:
         return minutes_problem(value)
+    if f.kind == schema.DECIMAL:
+        return amount_problem(value)
     return None
+
+
+MAX_AMOUNT_DIGITS, MAX_AMOUNT_DECIMALS = 15, 6  # beyond any budget; keeps the text short
+
+
+def amount_problem(amount: Decimal) -> Message | None:
+    """Why an amount could not be written and read back as the same number; None if it can."""
+    if amount.is_finite() and not amount.is_signed():  # -0 too: the file has no minus sign
+        sign, digits, exponent = amount.as_tuple()
+        decimals = max(0, -exponent)
+        if decimals <= MAX_AMOUNT_DECIMALS and len(digits) + max(0, exponent) - decimals <= MAX_AMOUNT_DIGITS:
+            return None
+    return msg("`{amount}` is not an amount from 0 with at most {digits} digits and {decimals}"
+               " decimals", amount=shown(str(amount)), digits=MAX_AMOUNT_DIGITS,
+               decimals=MAX_AMOUNT_DECIMALS)
 
 
 def _wrong_type(f: schema.Field, value) -> Message:

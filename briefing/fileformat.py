@@ -1,4 +1,4 @@
-"""The trip file, format 1: YAML text to a Trip and back, with positions for every message.
+"""The trip file, formats 1 and 2: YAML text to a Trip and back, with positions for every message.
 
 Values are read from the YAML node's own text, not from PyYAML's YAML 1.1 guesses, so that
 `start: 10:00` is ten o'clock and `country: NO` is Norway. Writing is in writer.py.
@@ -11,6 +11,7 @@ import difflib
 import os
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -217,6 +218,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.source = SourceMap(filename)
         self.complete = False  # whether everything but the reported values could be read
+        self.version = model.FORMAT_VERSION  # the file's format: newer fields in an older one are errors
 
     def error(self, node: yaml.Node, path: tuple, message: str | problems.Message) -> None:
         self.problems.append(_at(self.filename, node.start_mark, schema.format_path(path), message))
@@ -265,7 +267,7 @@ class _Reader:
                 "missing `briefing: 1` (the format version) at the top of the file"))
             return trip
         version = self.format_version(version_node)
-        if version != model.FORMAT_VERSION:
+        if version is None or not 1 <= version <= model.FORMAT_VERSION:
             if isinstance(version, int) and version > model.FORMAT_VERSION:
                 message = msg("this file is in format {version}, made by a newer Briefing; this"
                               " version reads format {known}: update Briefing to open it",
@@ -276,6 +278,7 @@ class _Reader:
             if version is not None:
                 self.error(version_node, ("briefing",), message)
             return trip
+        trip.format_version = self.version = version
         for f in schema.TOP[1:]:
             node = items.get(f.key)
             if node is not None:
@@ -323,7 +326,13 @@ class _Reader:
         items = self.mapping_items(node, path, [f.key for f in fields])
         obj = cls()
         for f in fields:
-            if f.key in items:
+            if f.key in items and f.since > self.version:
+                key_node = next(k for k, v in node.value if v is items[f.key])
+                self.error(key_node, path + (f.key,), msg(
+                    "`{key}` is a field of format {since}, but the file says `briefing: {version}`;"
+                    " write `briefing: {since}` at the top of the file to use it",
+                    key=f.key, since=f.since, version=self.version))
+            elif f.key in items:
                 value = self.value(items[f.key], path + (f.key,), f, cls)
                 if value is not None:
                     setattr(obj, f.name, value)
@@ -441,6 +450,15 @@ def _parse_int(text: str) -> int:
     return int(text)
 
 
+def parse_amount(text: str) -> Decimal:
+    """A sum of money exactly as written: `14500000`, `1450.50` (no thousands separators)."""
+    if not _AMOUNT.fullmatch(text):
+        raise ValueError(msg(
+            "`{text}` is not an amount; write digits with an optional decimal point and no"
+            " thousands separators, e.g. 14500000 or 1450.50", text=bounds.shown(text)))
+    return Decimal(text.removeprefix("+"))
+
+
 def _parse_bool(text: str) -> bool:
     if text.lower() in _TRUE:
         return True
@@ -449,15 +467,18 @@ def _parse_bool(text: str) -> bool:
     raise ValueError(msg("`{text}` is not true or false", text=bounds.shown(text)))
 
 
+_AMOUNT = re.compile(r"\+?\d{1,15}(?:\.\d{1,6})?")
 _PARSERS = {
     schema.TEXT: str, schema.LONGTEXT: str, schema.DATE: parse_date, schema.TIME: parse_time,
     schema.DATETIME: parse_datetime, schema.INT: _parse_int, schema.BOOL: _parse_bool,
+    schema.DECIMAL: parse_amount,
 }
 _TEXTUAL = {schema.TEXT, schema.LONGTEXT}
 _SCALAR_WORDS = {
     schema.TEXT: N_("a text"), schema.LONGTEXT: N_("a text"), schema.DATE: N_("a date (YYYY-MM-DD)"),
     schema.TIME: N_("a time (HH:MM)"), schema.DATETIME: N_("a date and time (YYYY-MM-DD HH:MM)"),
     schema.INT: N_("a whole number"), schema.BOOL: N_("true or false"),
+    schema.DECIMAL: N_("an amount (e.g. 1450.50)"),
 }
 
 

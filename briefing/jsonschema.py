@@ -22,6 +22,10 @@ _SCALARS: dict[str, dict[str, Any]] = {
     },
     schema.INT: {"type": "integer", "minimum": 0},
     schema.BOOL: {"type": "boolean"},
+    # YAML reads 1450.50 as a number; quoted, it is still read from its digits.
+    schema.DECIMAL: {
+        "type": ["number", "string"], "minimum": 0, "pattern": r"^\+?\d{1,15}(\.\d{1,6})?$",
+    },
 }
 
 
@@ -56,15 +60,35 @@ def _object(fields: tuple[schema.Field, ...]) -> dict[str, Any]:
 
 def build() -> dict[str, Any]:
     top = _object(schema.TOP)
+    versions = range(1, model.FORMAT_VERSION + 1)
     top["properties"]["briefing"] = {
-        "enum": [model.FORMAT_VERSION, str(model.FORMAT_VERSION)], "description": "Format version"}
-    return {
+        "enum": [*versions, *map(str, versions)], "description": schema.top("briefing").doc}
+    out = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://briefing.invalid/trip-format-1.schema.json",
-        "title": "Briefing trip file, format 1",
+        "$id": f"https://briefing.invalid/trip-format-{model.FORMAT_VERSION}.schema.json",
+        "title": f"Briefing trip file, formats 1 to {model.FORMAT_VERSION}",
         **top,
         "$defs": {_name(cls): _object(fields) for cls, fields in schema.FIELDS.items()},
     }
+    # A newer field needs the file to say so: `briefing: 1` with `budget:` is refused on load.
+    out["allOf"] = [_needs_version(since) for since in range(2, model.FORMAT_VERSION + 1)]
+    return out
+
+
+def _needs_version(since: int) -> dict[str, Any]:
+    """'if a field of format `since` is present, `briefing` is at least `since`'."""
+    newer = [*range(since, model.FORMAT_VERSION + 1)]
+    present = []
+    trip_keys = [f.key for f in schema.fields_of(model.TripInfo) if f.since == since]
+    if trip_keys:
+        present.append({"required": ["trip"], "properties": {"trip": {
+            "anyOf": [{"required": [k]} for k in trip_keys]}}})
+    stop_keys = [f.key for f in schema.fields_of(model.Stop) if f.since == since]
+    if stop_keys:
+        present.append({"required": ["stops"], "properties": {"stops": {
+            "contains": {"anyOf": [{"required": [k]} for k in stop_keys]}}}})
+    return {"if": {"anyOf": present},
+            "then": {"properties": {"briefing": {"enum": [*newer, *map(str, newer)]}}}}
 
 
 def dumps() -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 KINDS = ("meeting", "visit", "exhibition", "conference", "reception", "other")
@@ -15,7 +16,33 @@ PRESS = ("open", "closed")
 LANGUAGES = ("ko", "en")
 MODES = ("flight", "train", "car", "bus", "ship", "other")
 DEFAULT_TIMEZONE = "Asia/Seoul"
-FORMAT_VERSION = 1
+DEFAULT_CURRENCY = "KRW"
+# The newest format this version reads and writes. A trip is saved in the oldest format that holds
+# it (see writer.needed_version), so a format-1 file stays readable by older copies of Briefing.
+FORMAT_VERSION = 2
+
+
+@dataclass
+class BudgetItem:
+    item: str = ""
+    # Exact, as written (Decimal("1450.50")): totals per currency never show float dust.
+    amount: Decimal | None = None
+    currency: str = ""
+    basis: str = ""
+
+    @property
+    def currency_code(self) -> str:
+        return self.currency or DEFAULT_CURRENCY
+
+
+@dataclass
+class Report:
+    """The post-trip report's own text (결과보고서); the rest of the report comes from the stops."""
+
+    summary: str = ""
+    insights: str = ""
+    author: str = ""
+    date: dt.date | None = None
 
 
 @dataclass
@@ -33,6 +60,9 @@ class TripInfo:
     version: str = ""
     updated: dt.date | None = None
     prepared_by: str = ""
+    necessity: str = ""
+    budget: list[BudgetItem] = field(default_factory=list)
+    report: Report = field(default_factory=Report)
 
     @property
     def timezone(self) -> str:
@@ -101,6 +131,14 @@ class Counterpart:
 
 
 @dataclass
+class FollowUp:
+    action: str = ""
+    owner: str = ""  # a delegation id, or free text
+    due: dt.date | None = None
+    done: bool = False
+
+
+@dataclass
 class Stop:
     title: str = ""
     kind: str = ""
@@ -127,6 +165,8 @@ class Stop:
     protocol: str = ""
     logistics: str = ""
     notes: str = ""
+    results: str = ""
+    follow_up: list[FollowUp] = field(default_factory=list)
 
 
 @dataclass
@@ -172,7 +212,9 @@ class Trip:
     travel: list[TravelLeg] = field(default_factory=list)
     stays: list[Stay] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
-    format_version: int = FORMAT_VERSION
+    # The version the file said; a new trip is format 1 until a format-2 field is filled in. Not
+    # part of the trip's value: the same trip read from either format is the same trip.
+    format_version: int = field(default=1, compare=False)
     # The comment lines at the top of the file, written back on save (other comments are not kept).
     comment: str = ""
     # Where each field was read from, when the trip came from a file: {path tuple: (line, col)}.

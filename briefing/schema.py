@@ -12,10 +12,11 @@ from typing import Any
 from . import model
 
 # Value kinds. TEXT keeps whatever the person typed; LONGTEXT is TEXT that is written as a `|`
-# block and may carry bullets and paragraphs.
+# block and may carry bullets and paragraphs. DECIMAL is a sum of money, held exactly as written.
 TEXT, LONGTEXT, TEXTS, DATE, TIME, DATETIME, INT, BOOL, RECORD, RECORDS = (
     "text", "longtext", "texts", "date", "time", "datetime", "int", "bool", "record", "records",
 )
+DECIMAL = "decimal"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Field:
     choices: tuple[str, ...] = ()
     record: type | None = None  # for RECORD and RECORDS
     example: Any = None
+    since: int = 1  # the format version that brought the field in
 
     @property
     def name(self) -> str:
@@ -78,6 +80,39 @@ FIELDS: dict[type, tuple[Field, ...]] = {
         _f("updated", DATE, "수정일", "Updated", "이 판의 날짜", "Date of this edition"),
         _f("prepared_by", TEXT, "작성 부서", "Prepared by", "브리핑북을 만든 부서",
            "Who prepared the book"),
+        _f("necessity", LONGTEXT, "출장 필요성", "Necessity", "출장이 필요한 이유 (출장계획서에 실립니다)",
+           "Why the trip is needed, for the trip plan", since=2),
+        _f("budget", RECORDS, "소요 예산", "Budget", "소요 예산 (출장계획서에 실립니다)",
+           "The trip's costs, for the trip plan", record=model.BudgetItem, since=2),
+        _f("report", RECORD, "결과보고", "Report", "출장 후 결과보고서의 총괄, 시사점, 작성자",
+           "After the trip: the report's summary, insights and author", record=model.Report,
+           since=2),
+    ),
+    model.BudgetItem: (
+        _f("item", TEXT, "항목", "Item", "예산 항목 (예: 항공료)", "What the money is for, e.g. airfare",
+           required=True),
+        _f("amount", DECIMAL, "금액", "Amount", "그 통화로 적은 금액 (소수 허용)",
+           "A number in that currency (decimals allowed)", required=True),
+        _f("currency", TEXT, "통화", "Currency", "ISO 4217 통화 코드, 비워 두면 KRW",
+           "ISO 4217 currency code; default KRW"),
+        _f("basis", TEXT, "산출 근거", "Basis", "금액을 어떻게 셈했는지 (예: 5명 × 2,900,000원)",
+           "How it was computed, e.g. 5 × 2,900,000 won"),
+    ),
+    model.Report: (
+        _f("summary", LONGTEXT, "총괄", "Summary", "출장으로 이룬 것, 몇 줄로",
+           "What the trip achieved, a few lines"),
+        _f("insights", LONGTEXT, "시사점", "Insights", "기관이 이 출장에서 얻을 시사점",
+           "What the organization should take from it"),
+        _f("author", TEXT, "작성자", "Author", "결과보고서를 쓴 사람 또는 부서", "Who writes the report"),
+        _f("date", DATE, "작성일", "Date", "결과보고서의 날짜", "Date of the report"),
+    ),
+    model.FollowUp: (
+        _f("action", TEXT, "조치 사항", "Action", "합의한 후속 조치", "The action agreed",
+           required=True),
+        _f("owner", TEXT, "담당", "Owner", "맡은 사람: 대표단 ID 또는 이름",
+           "Who does it: a delegation id or a name"),
+        _f("due", DATE, "기한", "Due", "마칠 날짜", "When it is due"),
+        _f("done", BOOL, "완료", "Done", "마쳤으면 표시", "Whether it is done"),
     ),
     model.Person: (
         _f("id", TEXT, "ID", "Id", "방문 일정과 말씀자료에서 이 사람을 가리키는 짧은 키, 비워 두면 성명",
@@ -160,6 +195,10 @@ FIELDS: dict[type, tuple[Field, ...]] = {
            "Meeting point, transport, contact on site"),
         _f("notes", LONGTEXT, "내부 메모", "Internal notes", "내부 메모: 배포본에서는 빠집니다",
            "Internal notes: left out of the handout edition"),
+        _f("results", LONGTEXT, "주요 활동 및 결과", "Results", "이 방문에서 실제로 한 일과 결과 (결과보고서)",
+           "What happened at this stop, for the post-trip report", since=2),
+        _f("follow_up", RECORDS, "후속 조치", "Follow-up", "이 방문에서 합의한 후속 조치",
+           "Actions agreed at this stop", record=model.FollowUp, since=2),
     ),
     model.TravelLeg: (
         _f("mode", TEXT, "교통수단", "Mode", "교통수단", "How", choices=model.MODES),
@@ -201,7 +240,8 @@ FIELDS: dict[type, tuple[Field, ...]] = {
 
 # The top level of the file. `briefing` is the format version; the rest map onto Trip.
 TOP: tuple[Field, ...] = (
-    _f("briefing", INT, "형식 버전", "Format version", "파일 형식 버전: 1", "Format version: 1",
+    _f("briefing", INT, "형식 버전", "Format version", "파일 형식 버전: 1 또는 2",
+       "Format version: 1 or 2",
        attr="format_version", required=True),
     _f("trip", RECORD, "출장 개요", "Trip", "출장", "The trip", attr="info", required=True,
        record=model.TripInfo),

@@ -1,4 +1,5 @@
-"""Writing a trip as format-1 YAML text: the layout people read, and the same bytes every time.
+"""Writing a trip as YAML text (format 1, or 2 once it uses format 2's fields): the layout people
+read, and the same bytes every time.
 
 The structure is fixed by the schema, so the only real decision is how to write each text value:
 plain where it reads back as the same text, a `|` block for multi-line text, double quotes
@@ -27,7 +28,7 @@ _UNSAFE = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff\\u
 
 
 def dumps(trip: model.Trip) -> str:
-    """The trip as format-1 text; SaveError, naming the field, for what a load would refuse."""
+    """The trip as file text; SaveError, naming the field, for what a load would refuse."""
     refused = bounds.trip_problems(trip)
     if refused:
         raise _refusal(trip, refused)
@@ -73,7 +74,7 @@ def _dumps(trip: model.Trip) -> str:
     out: list[str] = []
     if trip.comment:
         out.extend(f"# {line}".rstrip() + "\n" for line in trip.comment.split("\n"))
-    out.append(f"briefing: {model.FORMAT_VERSION}\n")
+    out.append(f"briefing: {file_version(trip)}\n")
     for f in schema.TOP[1:]:
         value = getattr(trip, f.name)
         if f.kind == schema.RECORD:
@@ -88,6 +89,31 @@ def _dumps(trip: model.Trip) -> str:
                     out.append("\n")  # a blank line between stops, flights, people: for the eye
                 out.extend(_item(item, "  "))
     return "".join(out)
+
+
+def file_version(trip: model.Trip) -> int:
+    """The format a save writes: the trip's own, or format 2 once a format-2 field is filled in.
+
+    A format-1 file without the new fields stays format 1, readable by older copies of Briefing.
+    """
+    return max(trip.format_version, _needed_version(trip.info),
+               *(_needed_version(stop) for stop in trip.stops))
+
+
+def _needed_version(record) -> int:
+    needed = 1
+    for f in schema.fields_of(type(record)):
+        if f.since > needed and _filled(getattr(record, f.name)):
+            needed = f.since
+    return needed
+
+
+def _filled(value) -> bool:
+    if value is None or value is False or value == "" or value == []:
+        return False
+    if hasattr(value, "__dataclass_fields__"):
+        return any(_filled(getattr(value, f.name)) for f in schema.fields_of(type(value)))
+    return True
 
 
 def _item(record, indent: str) -> list[str]:
@@ -107,7 +133,12 @@ def _record(record, indent: str) -> list[str]:
         if value is None or value is False or value == "":
             continue
         kind = f.kind
-        if kind == schema.RECORDS:
+        if kind == schema.RECORD:
+            nested = _record(value, indent + "  ")
+            if nested:
+                lines.append(f"{indent}{f.key}:\n")
+                lines.extend(nested)
+        elif kind == schema.RECORDS:
             if value:
                 lines.append(f"{indent}{f.key}:\n")
                 for item in value:
@@ -126,6 +157,8 @@ def _record(record, indent: str) -> list[str]:
             lines.append(f"{indent}{f.key}: {format_datetime(value)}\n")
         elif kind == schema.BOOL:
             lines.append(f"{indent}{f.key}: true\n")
+        elif kind == schema.DECIMAL:
+            lines.append(f"{indent}{f.key}: {value:f}\n")  # never 1E+3: the digits as written
         else:  # DATE, INT
             lines.append(f"{indent}{f.key}: {value}\n")
     return lines

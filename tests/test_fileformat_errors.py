@@ -96,9 +96,9 @@ def test_bad_minutes_and_flags():
 
 
 def test_format_version_from_the_future():
-    p = only("briefing: 2\ntrip:\n  title: x\n")
+    p = only("briefing: 3\ntrip:\n  title: x\n")
     assert (p.line, p.column) == (1, 11)
-    assert "format 2" in p.message and "newer Briefing" in p.message
+    assert "format 3" in p.message and "newer Briefing" in p.message
 
 
 def test_missing_format_version():

@@ -3,6 +3,7 @@
 import datetime as dt
 import os
 import string
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,9 @@ dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 31))
 times = st.times().map(lambda t: t.replace(microsecond=0))
 datetimes = st.builds(dt.datetime.combine, dates, times)
 opt = st.none
+# Sums of money as people write them: whole won, cents, trailing zeros kept (1450.50).
+amounts = st.decimals(min_value=0, max_value=10**15 - 1, places=2, allow_nan=False,
+                      allow_infinity=False) | st.integers(0, 10**15 - 1).map(Decimal)
 
 
 def record(cls, **overrides):
@@ -37,6 +41,7 @@ def record(cls, **overrides):
         schema.TEXT: texts, schema.LONGTEXT: texts, schema.TEXTS: lines, schema.DATE: opt() | dates,
         schema.TIME: opt() | times, schema.DATETIME: opt() | datetimes,
         schema.INT: opt() | st.integers(0, 24 * 60), schema.BOOL: st.booleans(),
+        schema.DECIMAL: opt() | amounts,
     }
     fields = {}
     for f in schema.fields_of(cls):
@@ -44,6 +49,8 @@ def record(cls, **overrides):
             fields[f.name] = overrides[f.name]
         elif f.kind == schema.RECORDS:
             fields[f.name] = st.lists(record(f.record), max_size=2)
+        elif f.kind == schema.RECORD:
+            fields[f.name] = record(f.record)
         else:
             fields[f.name] = kinds[f.kind]
     return st.builds(cls, **fields)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import operator
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -182,6 +183,40 @@ def _keyed(section: str, old: Sequence, new: Sequence, key, label, names,
     return out
 
 
+def match(old: Sequence, new: Sequence) -> list[tuple[int, int]]:
+    """Which item of `new` is which item of `old` (pairs of indexes), as this page matches them:
+    stops by title, date and venue, agenda items and texts also when reworded, people and places
+    by name. Items of a kind not listed here are matched when equal, then by their first text."""
+    sample = next(iter(old or new), None)
+    if sample is None:
+        return []
+    if isinstance(sample, Stop):
+        return _stop_pairs(old, new)[0]
+    how = _MATCHING.get(type(sample).__name__)
+    if how is not None:
+        return how(old, new)[0]
+    pairs, lone_old, lone_new = _pair(old, new, repr)
+    first = next((f.name for f in dataclasses.fields(sample)
+                  if isinstance(getattr(sample, f.name), str)), None) if (
+        dataclasses.is_dataclass(sample)) else None
+    if first is not None:
+        textof = operator.attrgetter(first)
+        pairs += _pair_similar(old, new, lone_old, lone_new, textof)
+    return pairs
+
+
+_MATCHING: dict[str, Callable] = {
+    "AgendaItem": lambda a, b: _agenda_pairs(a, b),
+    "TalkingPoint": lambda a, b: _text_pairs(a, b, operator.attrgetter("text")),
+    "Question": lambda a, b: _text_pairs(a, b, operator.attrgetter("question")),
+    "Person": lambda a, b: _pair(a, b, lambda p: p.key),
+    "Counterpart": lambda a, b: _pair(a, b, lambda c: _norm(c.name)),
+    "Stay": lambda a, b: _pair(a, b, lambda s: _norm(s.name)),
+    "Contact": lambda a, b: _pair(a, b, lambda c: _norm(c.name)),
+    "TravelLeg": lambda a, b: _pair(a, b, _leg_key),
+}
+
+
 def _leg_key(leg) -> tuple:
     if leg.number:
         return (_norm(leg.carrier), _norm(leg.number))
@@ -221,14 +256,15 @@ _STOP_FIELDS = ("title", "date", "start", "end", "timezone", "venue", "address",
                 "background", "protocol", "logistics")
 
 
-def _stops(old: Trip, new: Trip, internal: bool) -> list[Change]:
-    pairs, lone_old, lone_new = _pair(old.stops, new.stops, lambda s: _norm(s.title),
+def _stop_pairs(old: Sequence[Stop], new: Sequence[Stop]
+                ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    pairs, lone_old, lone_new = _pair(old, new, lambda s: _norm(s.title),
                                       lambda a, b: a.date == b.date)
     # A stop renamed on the same day, at the same time or venue, is the same stop.
     for j in list(lone_new):
-        b = new.stops[j]
+        b = new[j]
         for i in lone_old:
-            a = old.stops[i]
+            a = old[i]
             if a.date == b.date and b.date is not None and (
                     (a.start is not None and a.start == b.start)
                     or (a.venue and _norm(a.venue) == _norm(b.venue))
@@ -237,6 +273,11 @@ def _stops(old: Trip, new: Trip, internal: bool) -> list[Change]:
                 lone_old.remove(i)
                 lone_new.remove(j)
                 break
+    return pairs, lone_old, lone_new
+
+
+def _stops(old: Trip, new: Trip, internal: bool) -> list[Change]:
+    pairs, lone_old, lone_new = _stop_pairs(old.stops, new.stops)
     out: list[Change] = []
     by_new = {j: i for i, j in pairs}
     for j, stop in enumerate(new.stops):
@@ -269,10 +310,24 @@ def _stop(a: Stop, b: Stop, internal: bool) -> list[Change]:
     return out
 
 
-def _agenda(a: Stop, b: Stop, stop: str) -> list[Change]:
-    pairs, lone_old, lone_new = _pair(a.agenda, b.agenda, lambda x: _norm(x.item),
+def _agenda_pairs(old: Sequence, new: Sequence
+                  ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    pairs, lone_old, lone_new = _pair(old, new, lambda x: _norm(x.item),
                                       lambda x, y: x.time == y.time)
-    pairs += _pair_similar(a.agenda, b.agenda, lone_old, lone_new, lambda x: x.item, 0.75)
+    pairs += _pair_similar(old, new, lone_old, lone_new, lambda x: x.item, 0.75)
+    return pairs, lone_old, lone_new
+
+
+def _text_pairs(old: Sequence, new: Sequence, textof: Callable[[Any], str]
+                ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Talking points, questions: the same text, else a text reworded (difflib)."""
+    pairs, lone_old, lone_new = _pair(old, new, lambda x: _norm(textof(x)))
+    pairs += _pair_similar(old, new, lone_old, lone_new, textof)
+    return pairs, lone_old, lone_new
+
+
+def _agenda(a: Stop, b: Stop, stop: str) -> list[Change]:
+    pairs, lone_old, lone_new = _agenda_pairs(a.agenda, b.agenda)
     out: list[Change] = []
     by_new = {j: i for i, j in pairs}
     for j, item in enumerate(b.agenda):
@@ -291,8 +346,7 @@ def _agenda(a: Stop, b: Stop, stop: str) -> list[Change]:
 def _points(a: Stop, b: Stop, stop: str, internal: bool) -> list[Change]:
     old = [p for p in a.talking_points if internal or not p.internal]
     new = [p for p in b.talking_points if internal or not p.internal]
-    pairs, lone_old, lone_new = _pair(old, new, lambda p: _norm(p.text))
-    pairs += _pair_similar(old, new, lone_old, lone_new, lambda p: p.text)
+    pairs, lone_old, lone_new = _text_pairs(old, new, lambda p: p.text)
     out: list[Change] = []
     by_new = {j: i for i, j in pairs}
     for j, point in enumerate(new):
@@ -330,8 +384,7 @@ def _reworded(before: str, after: str) -> tuple[str, str]:
 def _questions(a: Stop, b: Stop, stop: str, internal: bool) -> list[Change]:
     old = [q for q in a.questions if internal or not q.internal]
     new = [q for q in b.questions if internal or not q.internal]
-    pairs, lone_old, lone_new = _pair(old, new, lambda q: _norm(q.question))
-    pairs += _pair_similar(old, new, lone_old, lone_new, lambda q: q.question)
+    pairs, lone_old, lone_new = _text_pairs(old, new, lambda q: q.question)
     out: list[Change] = []
     by_new = {j: i for i, j in pairs}
     for j, q in enumerate(new):

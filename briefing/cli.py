@@ -9,12 +9,12 @@ import re
 import sys
 from pathlib import Path
 
-from . import __version__, package_data, words
+from . import __version__, merge_command, package_data, words
 from .problems import Problem, SaveError, has_errors
 from .validate import check_file as check
 from .words import N_
 
-COMMANDS = ("validate", "example", "schema", "export", "calendar")
+COMMANDS = ("validate", "example", "schema", "export", "calendar", "merge")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,7 +23,7 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Write a delegation trip's agendas and talking points and print its briefing book.\n"
             "Without a command, opens the window (on FILE, if given)."),
-        usage="briefing [FILE | --example]\n       briefing {validate,example,schema,export,calendar} ...",
+        usage="briefing [FILE | --example]\n       briefing {validate,example,schema,export,calendar,merge} ...",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="only the stops the delegation member with this id attends (and all "
                         "travel and stays)")
     _lang_option(p)
+    merge_command.register(sub)
     # main() gives an unknown option to the subcommand it follows, for that command's usage line
     parser.commands = sub.choices
     return parser
@@ -96,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     commands = {"validate": _validate, "example": _example, "schema": _schema, "export": _export,
                 "calendar": _calendar}
-    return commands[args.command](args)
+    return (commands.get(args.command) or args.run)(args)
 
 
 def _utf8_output() -> None:

@@ -1,0 +1,165 @@
+"""Three-way merge of trips: two people's edits of one version combined field by field, records
+paired as the changes page pairs them, collisions named and chosen, nothing lost."""
+
+import copy
+import datetime as dt
+
+from briefing import fileformat, model
+from briefing.merge import DELETED, MINE, THEIRS, merge
+
+
+def base_trip() -> model.Trip:
+    return model.Trip(
+        info=model.TripInfo(title="Europe", start=dt.date(2023, 2, 26), end=dt.date(2023, 3, 5),
+                            objectives=["Investment", "Partnerships"]),
+        delegation=[model.Person(id="mayor", name="Lee"), model.Person(id="aide", name="Kim")],
+        stops=[
+            model.Stop(title="MWC", date=dt.date(2023, 2, 27), start=dt.time(10), venue="Fira",
+                       agenda=[model.AgendaItem(time=dt.time(10), minutes=30, item="Welcome"),
+                               model.AgendaItem(time=dt.time(10, 30), minutes=60, item="Tour")],
+                       talking_points=[model.TalkingPoint(text="Thank the hosts for the invitation"),
+                                       model.TalkingPoint(text="Propose a smart city partnership"),
+                                       model.TalkingPoint(text="Invite them to Goyang next year")]),
+            model.Stop(title="City hall", date=dt.date(2023, 3, 1), venue="Ajuntament"),
+        ],
+    )
+
+
+def three():
+    base = base_trip()
+    return base, copy.deepcopy(base), copy.deepcopy(base)
+
+
+def test_edits_that_do_not_collide_are_combined():
+    base, mine, theirs = three()
+    mine.stops[1].venue = "Plaça del Vi 1"
+    mine.info.subtitle = "MWC 2023"
+    theirs.stops[0].agenda[1].minutes = 45
+    theirs.contacts.append(model.Contact(name="Embassy"))
+    result = merge(base, mine, theirs)
+    assert result.clean
+    trip = result.trip
+    assert trip.stops[1].venue == "Plaça del Vi 1" and trip.info.subtitle == "MWC 2023"
+    assert trip.stops[0].agenda[1].minutes == 45
+    assert [c.name for c in trip.contacts] == ["Embassy"]
+    assert fileformat.loads(fileformat.dumps(trip)) == trip  # a trip that saves and reads back
+
+
+def test_a_stop_inserted_by_one_and_an_edit_by_the_other_both_survive():
+    base, mine, theirs = three()
+    theirs.stops.insert(0, model.Stop(title="Embassy briefing", date=dt.date(2023, 2, 26)))
+    mine.stops[0].venue = "Fira Gran Via, Hall 4"  # mine's stop 1 is theirs' stop 2
+    mine.stops[1].agenda.append(model.AgendaItem(time=dt.time(9), item="Courtesy call"))
+    result = merge(base, mine, theirs)
+    assert result.clean
+    assert [s.title for s in result.trip.stops] == ["Embassy briefing", "MWC", "City hall"]
+    assert result.trip.stops[1].venue == "Fira Gran Via, Hall 4"
+    assert result.trip.stops[2].agenda[0].item == "Courtesy call"
+
+
+def test_both_inserting_stops_keeps_both_and_their_places():
+    base, mine, theirs = three()
+    mine.stops.insert(1, model.Stop(title="Lunch", date=dt.date(2023, 2, 27)))
+    theirs.stops.append(model.Stop(title="Dortmund", date=dt.date(2023, 3, 4)))
+    result = merge(base, mine, theirs)
+    assert [s.title for s in result.trip.stops] == ["MWC", "Lunch", "City hall", "Dortmund"]
+
+
+def test_the_same_stop_added_on_both_sides_is_one_stop():
+    base, mine, theirs = three()
+    mine.stops.append(model.Stop(title="Dortmund", date=dt.date(2023, 3, 4), city="Dortmund"))
+    theirs.stops.append(model.Stop(title="Dortmund", date=dt.date(2023, 3, 4), venue="Rathaus"))
+    result = merge(base, mine, theirs)
+    assert result.clean
+    last = result.trip.stops[-1]
+    assert len(result.trip.stops) == 3 and (last.city, last.venue) == ("Dortmund", "Rathaus")
+
+
+def test_list_items_reordered_by_one_and_edited_by_the_other():
+    base, mine, theirs = three()
+    points = theirs.stops[0].talking_points
+    points.insert(0, points.pop(2))  # theirs moves the last point first
+    mine.stops[0].talking_points[1].text = "Propose a smart city partnership with Barcelona"
+    mine.stops[0].talking_points[0].key = True
+    result = merge(base, mine, theirs)
+    assert result.clean
+    texts = [p.text for p in result.trip.stops[0].talking_points]
+    assert texts == ["Invite them to Goyang next year", "Thank the hosts for the invitation",
+                     "Propose a smart city partnership with Barcelona"]
+    assert result.trip.stops[0].talking_points[1].key
+
+
+def test_a_field_both_changed_differently_is_a_collision_shown_and_chosen():
+    base, mine, theirs = three()
+    mine.stops[0].agenda[1].time = dt.time(10, 45)
+    theirs.stops[0].agenda[1].time = dt.time(11, 0)
+    theirs.stops[0].venue = "Fira Gran Via"  # no collision: taken
+    result = merge(base, mine, theirs)
+    [c] = result.collisions
+    assert (c.mine, c.theirs, c.base) == (dt.time(10, 45), dt.time(11), dt.time(10, 30))
+    assert c.place("en", result.trip) == 'Stop 1 "MWC" › Agenda row 2 › Time'
+    assert c.place("ko", result.trip) == '1. MWC › 세부 일정 2행 › 시각'
+    assert (c.text(THEIRS), c.text(MINE)) == ("11:00", "10:45")
+    assert result.trip.stops[0].agenda[1].time == dt.time(10, 45)  # mine until chosen
+    assert result.trip.stops[0].venue == "Fira Gran Via"
+    trip = result.choose([THEIRS])
+    assert trip.stops[0].agenda[1].time == dt.time(11)
+
+
+def test_both_making_the_same_change_is_no_collision():
+    base, mine, theirs = three()
+    mine.info.title = theirs.info.title = "Europe 2023"
+    assert merge(base, mine, theirs).clean
+
+
+def test_a_record_deleted_by_them_and_edited_by_me_is_asked_about():
+    base, mine, theirs = three()
+    del theirs.stops[0].agenda[0]
+    mine.stops[0].agenda[0].minutes = 20
+    result = merge(base, mine, theirs)
+    [c] = result.collisions
+    assert c.theirs is DELETED and c.label == "Welcome"
+    assert c.place("en", result.trip) == 'Stop 1 "MWC" › Agenda › Welcome'
+    assert c.text(THEIRS) == "(deleted)" and "Minutes: 20" in c.text(MINE)
+    assert [a.item for a in result.trip.stops[0].agenda] == ["Welcome", "Tour"]
+    assert [a.item for a in result.choose({0: THEIRS}).stops[0].agenda] == ["Tour"]
+
+
+def test_a_record_deleted_by_me_and_edited_by_them_is_asked_about():
+    base, mine, theirs = three()
+    del mine.stops[0].talking_points[1]
+    theirs.stops[0].talking_points[1].speaker = "mayor"
+    result = merge(base, mine, theirs)
+    [c] = result.collisions
+    assert c.mine is DELETED
+    assert len(result.trip.stops[0].talking_points) == 2  # mine: deleted, until chosen
+    points = result.choose([THEIRS]).stops[0].talking_points
+    assert [p.speaker for p in points] == ["", "mayor", ""]
+
+
+def test_a_record_deleted_on_one_side_and_untouched_on_the_other_goes():
+    base, mine, theirs = three()
+    del theirs.stops[1]
+    mine.stops[0].title = "MWC 2023"
+    result = merge(base, mine, theirs)
+    assert result.clean and [s.title for s in result.trip.stops] == ["MWC 2023"]
+
+
+def test_lines_added_on_both_sides_are_all_kept():
+    base, mine, theirs = three()
+    mine.info.objectives.append("Tourism")
+    theirs.info.objectives.insert(0, "Culture")
+    theirs.info.objectives.remove("Partnerships")
+    result = merge(base, mine, theirs)
+    assert result.clean
+    assert result.trip.info.objectives == ["Culture", "Investment", "Tourism"]
+
+
+def test_several_collisions_choose_each_side_separately():
+    base, mine, theirs = three()
+    mine.info.title, theirs.info.title = "Mine", "Theirs"
+    mine.stops[1].venue, theirs.stops[1].venue = "Here", "There"
+    result = merge(base, mine, theirs)
+    assert len(result.collisions) == 2
+    trip = result.choose({0: MINE, 1: THEIRS})
+    assert (trip.info.title, trip.stops[1].venue) == ("Mine", "There")

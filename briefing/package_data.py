@@ -7,6 +7,8 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 EXAMPLE = "goyang-2023.ko.yaml"
+# The same trip in format 2, with the paperwork filled in: for the trip plan and post-trip report.
+REPORT_EXAMPLE = "goyang-2023-report.ko.yaml"
 
 
 def root() -> Traversable:
@@ -26,6 +28,10 @@ def root() -> Traversable:
 
 def example_path() -> Traversable:
     return root() / "examples" / EXAMPLE
+
+
+def report_example_path() -> Traversable:
+    return root() / "examples" / REPORT_EXAMPLE
 
 
 def example_text() -> str:

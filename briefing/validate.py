@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 
 from . import bounds, model, schedule, schema
 from .problems import ERROR, WARNING, Message, Problem, msg
 
 _ID_LIKE = set("abcdefghijklmnopqrstuvwxyz0123456789_-.")
+_CURRENCY = re.compile(r"[A-Z]{3}")  # ISO 4217's form; the code list itself changes over time
 
 
 def validate(trip: model.Trip) -> list[Problem]:
@@ -102,6 +104,23 @@ class _Checker:
                     check_out=stay.check_out, check_in=stay.check_in))
         for i, contact in enumerate(trip.contacts):
             self.record(contact, ("contacts", i))
+        self.paperwork()
+
+    def paperwork(self) -> None:
+        """Format 2's trip fields: the plan's budget and the post-trip report."""
+        info = self.trip.info
+        for i, line in enumerate(info.budget):
+            path = ("trip", "budget", i)
+            self.record(line, path)
+            if line.currency and not _CURRENCY.fullmatch(line.currency):
+                self.warn(path + ("currency",), msg(
+                    "`{currency}` is not a currency code; write the ISO 4217 code, e.g. KRW, EUR, USD",
+                    currency=bounds.shown(line.currency)))
+        self.record(info.report, ("trip", "report"))
+        if info.report.date and info.end and info.report.date < info.end:
+            self.warn(("trip", "report", "date"), msg(
+                "the report is dated {date}, before the trip ends ({end})",
+                date=info.report.date, end=info.end))
 
     def stop(self, stop: model.Stop, path: tuple) -> None:
         info = self.trip.info
@@ -123,6 +142,14 @@ class _Checker:
             self.record(question, path + ("questions", j))
         for j, person in enumerate(stop.counterparts):
             self.record(person, path + ("counterparts", j))
+        for j, action in enumerate(stop.follow_up):
+            here = path + ("follow_up", j)
+            self.record(action, here)
+            if action.owner and set(action.owner) <= _ID_LIKE:  # an id, not a name written out
+                self.reference(action.owner, here + ("owner",))
+            if action.due and stop.date and action.due < stop.date:
+                self.warn(here + ("due",), msg(
+                    "due {due}, before the stop itself ({date})", due=action.due, date=stop.date))
 
     def agenda(self, stop: model.Stop, path: tuple) -> None:
         counterparts = {c.name for c in stop.counterparts}

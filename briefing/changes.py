@@ -30,6 +30,7 @@ ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 TRIP, DELEGATION, STOP, AGENDA, TALKING_POINTS, QUESTIONS, COUNTERPARTS = (
     "trip", "delegation", "stop", "agenda", "talking_points", "questions", "counterparts")
 TRAVEL, STAYS, CONTACTS = "travel", "stays", "contacts"
+FOLLOW_UP = "follow_up"  # a stop's follow-up actions (format 2)
 
 EXCERPT = 60  # characters of a long text shown before and after
 SIMILAR = 0.6  # difflib ratio above which two talking points are one point, reworded
@@ -233,8 +234,40 @@ def _leg_label(leg) -> str:
 
 def _trip(old: Trip, new: Trip) -> list[Change]:
     out = _fields(TRIP, new.info.title, old.info, new.info,
-                  ("title", "subtitle", "start", "end", "purpose"))
+                  ("title", "subtitle", "start", "end", "purpose", "necessity"))
     out += _texts(TRIP, new.info.title, "objectives", old.info.objectives, new.info.objectives)
+    out += _lines(TRIP, new.info.title, "budget", old.info.budget, new.info.budget,
+                  lambda b: _norm(b.item), _budget_text)
+    # The report's parts are named by the field `report`; each part's text says which it is.
+    a, b = old.info.report, new.info.report
+    for name in ("summary", "insights", "author", "date"):
+        x, y = getattr(a, name), getattr(b, name)
+        if x != y and not (_blank(x) and _blank(y)):
+            out.append(Change(TRIP, CHANGED, new.info.title, "report", text(x), text(y), "", x, y))
+    return out
+
+
+def _budget_text(line) -> str:
+    amount = "" if line.amount is None else f"{line.amount:,f} {line.currency_code}"
+    return excerpt(_join(f"{line.item}:", amount, f"({line.basis})" if line.basis else ""))
+
+
+def _follow_up_text(action) -> str:
+    return excerpt(", ".join(x for x in (action.action, action.owner, text(action.due),
+                                         "✓" if action.done else "") if x), 2 * EXCERPT)
+
+
+def _lines(section: str, label: str, name: str, old: Sequence, new: Sequence, key,
+           show: Callable[[Any], str], stop: str = "") -> list[Change]:
+    """Rows of a small table (budget lines, follow-ups) under the one field `name` that holds
+    them: each row added, removed or changed, shown whole, since the page names fields of the
+    trip and its stops only."""
+    pairs, lone_old, lone_new = _pair(old, new, key)
+    pairs += _pair_similar(old, new, lone_old, lone_new, key)
+    out = [Change(section, CHANGED, label, name, show(old[i]), show(new[j]), stop)
+           for i, j in sorted(pairs, key=lambda p: p[1]) if old[i] != new[j]]
+    out += [Change(section, ADDED, label, name, after=show(new[j]), stop=stop) for j in lone_new]
+    out += [Change(section, REMOVED, label, name, before=show(old[i]), stop=stop) for i in lone_old]
     return out
 
 
@@ -253,7 +286,7 @@ def _texts(section: str, label: str, name: str, old: list[str], new: list[str],
 
 _STOP_FIELDS = ("title", "date", "start", "end", "timezone", "venue", "address", "city", "country",
                 "host", "kind", "press", "interpreter", "dress_code", "attendees", "purpose",
-                "background", "protocol", "logistics")
+                "background", "protocol", "logistics", "results")
 
 
 def _stop_pairs(old: Sequence[Stop], new: Sequence[Stop]
@@ -307,6 +340,8 @@ def _stop(a: Stop, b: Stop, internal: bool) -> list[Change]:
     out += _questions(a, b, name, internal)
     out += _keyed(COUNTERPARTS, a.counterparts, b.counterparts, lambda c: _norm(c.name),
                   lambda c: c.name, ("title", "organization", "address_as", "bio"), name)
+    out += _lines(FOLLOW_UP, name, "follow_up", a.follow_up, b.follow_up,
+                  lambda f: _norm(f.action), _follow_up_text, name)
     return out
 
 

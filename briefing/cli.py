@@ -9,12 +9,13 @@ import re
 import sys
 from pathlib import Path
 
-from . import __version__, merge_command, package_data, words
+from . import __version__, merge_command, package_data, paperwork_command, words
 from .problems import Problem, SaveError, has_errors
 from .validate import check_file as check
 from .words import N_
 
-COMMANDS = ("validate", "example", "schema", "export", "calendar", "merge")
+COMMANDS = ("validate", "example", "schema", "export", "calendar", "merge",
+            *paperwork_command.COMMANDS)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,7 +24,7 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Write a delegation trip's agendas and talking points and print its briefing book.\n"
             "Without a command, opens the window (on FILE, if given)."),
-        usage="briefing [FILE | --example]\n       briefing {validate,example,schema,export,calendar,merge} ...",
+        usage="briefing [FILE | --example]\n       briefing {validate,example,schema,export,calendar,merge,plan,report} ...",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
@@ -62,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
                         "travel and stays)")
     _lang_option(p)
     merge_command.register(sub)
+    paperwork_command.register(sub)
     # main() gives an unknown option to the subcommand it follows, for that command's usage line
     parser.commands = sub.choices
     return parser

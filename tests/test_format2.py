@@ -211,3 +211,23 @@ def test_the_json_schema_knows_format2_and_its_version_rule(report_path, cli):
     data["briefing"] = 1  # format-2 fields in a file that says format 1
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, described)
+
+
+# -- the changes page ----------------------------------------------------------------------------
+
+
+def test_changes_name_the_new_fields(example_path, report_path):
+    from briefing import changes
+
+    before, after = briefing.load(example_path), briefing.load(report_path)
+    found = changes.diff(before, after)
+    assert {(c.section, c.field) for c in found} >= {
+        ("trip", "necessity"), ("trip", "budget"), ("trip", "report"), ("stop", "results"),
+        ("follow_up", "follow_up")}
+    budget = [c.after for c in found if c.field == "budget"]
+    assert "MWC 2023 입장권: 3,995.00 EUR (5명 × 799.00유로 (예시))" in budget
+    later = briefing.load(report_path)
+    later.stops[0].follow_up[0].done = True
+    (done,) = changes.diff(after, later)
+    assert (done.section, done.kind, done.stop) == ("follow_up", "changed", after.stops[0].title)
+    assert done.after.endswith("✓") and not done.before.endswith("✓")

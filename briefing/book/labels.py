@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing import model, schema
+from briefing import dates, model, schema
 from briefing.words import translate
 
 # Korean for book words added since the catalog was last updated; the catalog test lists them,
@@ -106,9 +106,6 @@ _SECTION_RECORDS = {
     "contacts": model.Contact,
 }
 
-_WEEKDAYS = {"ko": "월화수목금토일", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 # Readers think of home time as a city's time ("서울 시각"), not as a zone name.
 _CITIES = {
     "Asia/Seoul": ("서울", "Seoul"),
@@ -176,33 +173,17 @@ class Labels:
         return names[1 if self.lang == "en" else 0] if names else ""
 
     def weekday(self, day: dt.date) -> str:
-        return _WEEKDAYS[self.lang][day.weekday()]
+        return dates.weekday(day, self.lang)
 
     def date(self, day: dt.date | None) -> str:
         """A date with its weekday, the way each language writes it in official papers."""
-        if day is None:
-            return ""
-        if self.lang == "en":
-            return f"{self.weekday(day)} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-        return f"{day.year}. {day.month}. {day.day}.({self.weekday(day)})"
+        return dates.date(day, self.lang)
 
     def short_date(self, day: dt.date | None) -> str:
-        if day is None:
-            return ""
-        if self.lang == "en":
-            return f"{self.weekday(day)} {day.day} {_MONTHS[day.month - 1]}"
-        return f"{day.month}. {day.day}.({self.weekday(day)})"
+        return dates.short_date(day, self.lang)
 
     def date_range(self, start: dt.date | None, end: dt.date | None) -> str:
-        if start is None or end is None or start == end:
-            return self.date(start or end)
-        if self.lang == "en":
-            if start.year == end.year:
-                return f"{self.short_date(start)} – {self.date(end)}"
-            return f"{self.date(start)} – {self.date(end)}"
-        if start.year == end.year:
-            return f"{self.date(start)} – {end.month}. {end.day}.({self.weekday(end)})"
-        return f"{self.date(start)} – {self.date(end)}"
+        return dates.date_range(start, end, self.lang)
 
     @staticmethod
     def time(moment: dt.time | dt.datetime | None) -> str:

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from ..textblocks import Block, blocks  # noqa: F401  (the book's callers read them here)
 from .fonts import FontSet
-
-_BULLET = re.compile(r"^\s*[-•]\s+")
-
 
 # Emoji and other pictographs: left out when the font lacks them (and reported once), since a
 # row of boxes in a title or a running header says nothing a reader can use.
@@ -128,47 +125,13 @@ class Text:
             return ""
         return escape(self.clean(value.strip("\n"))).replace("\n", "<br/>")
 
-
-@dataclass(frozen=True)
-class Block:
-    """One paragraph (lines kept) or one bullet item of a longer text field."""
-
-    bullet: bool
-    lines: tuple[str, ...]
-
-
-def blocks(value: str) -> list[Block]:
-    """Split a text field: `- ` lines are bullets, blank lines separate paragraphs.
-
-    An indented line right after a bullet continues that bullet: authors wrap long bullets that way.
-    """
-    out: list[Block] = []
-    current: list[str] = []
-    bullet = False
-
-    def flush() -> None:
-        nonlocal current
-        if current:
-            out.append(Block(bullet, tuple(current)))
-        current = []
-
-    for raw in (value or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = raw.rstrip()
-        if not line.strip():
-            flush()
-            bullet = False
-            continue
-        match = _BULLET.match(line)
-        if match:
-            flush()
-            bullet = True
-            current = [line[match.end():]]
-        elif bullet and current and raw[:1].isspace():
-            current[-1] = current[-1] + " " + line.strip()
-        else:
-            if bullet:
-                flush()
-                bullet = False
-            current.append(line.strip() if not current else line)
-    flush()
-    return out
+    def prose(self, value: str) -> str:
+        """Markup for a long text field read by the trip format's rules (briefing.textblocks):
+        its wrapped lines as one, a blank line between paragraphs, each bullet on its line."""
+        out: list[str] = []
+        for block in blocks(value):
+            line = escape(self.clean(" ".join(block.lines)))
+            if out:
+                out.append("<br/>" if block.bullet and out[-1].startswith("• ") else "<br/><br/>")
+            out.append(f"• {line}" if block.bullet else line)
+        return "".join(out)

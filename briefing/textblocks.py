@@ -21,8 +21,7 @@ class Block:
 
 
 def blocks(value: str) -> list[Block]:
-    """Split a text field: `- ` lines are bullets, blank lines separate paragraphs, the lines
-    of a paragraph are one line.
+    """Split a text field: `- ` lines are bullets, blank lines separate paragraphs.
 
     An indented line right after a bullet continues that bullet: authors wrap long bullets that way.
     """
@@ -53,9 +52,6 @@ def blocks(value: str) -> list[Block]:
             if bullet:
                 flush()
                 bullet = False
-            if current:
-                current[-1] = current[-1] + " " + line.strip()
-            else:
-                current.append(line.strip())
+            current.append(line.strip() if not current else line)
     flush()
     return out

@@ -35,12 +35,19 @@ class TripDocument(QObject):
         self.trip = trip if trip is not None else new_trip()
         self.path = os.path.abspath(path) if path else None
         self.undo_stack = QUndoStack(self)
+        # The trip as last loaded or saved: what a colleague's version of the file is merged
+        # against (briefing.merge) when it changes on disk under unsaved edits.
+        self.base: model.Trip = copy.deepcopy(self.trip)
 
     # -- the whole document ---------------------------------------------------------------------
 
-    def replace(self, trip: model.Trip, path: str | None) -> None:
-        """Show another trip (opened, reverted or reloaded); its history starts afresh."""
+    def replace(self, trip: model.Trip, path: str | None, base: model.Trip | None = None) -> None:
+        """Show another trip (opened, reverted, reloaded, merged); its history starts afresh.
+
+        `base`: the version in the file, when it is not `trip` itself (restored or merged work).
+        """
         self.trip = trip
+        self.base = copy.deepcopy(trip) if base is None else base
         self.set_path(path)
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -49,6 +56,11 @@ class TripDocument(QObject):
     def set_path(self, path: str | None) -> None:
         self.path = os.path.abspath(path) if path else None
         self.path_changed.emit(self.path or "")
+
+    def mark_saved(self) -> None:
+        """The file now holds the trip as it is."""
+        self.base = self.snapshot()
+        self.undo_stack.setClean()
 
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()

@@ -11,11 +11,12 @@ import uuid
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from briefing import fileformat, model, package_data
+from briefing import fileformat, merge, model, package_data
 from briefing.problems import SaveError, TripFileError
 
 from .document import new_trip
 from .i18n import tr
+from .merge_dialog import MergeDialog
 from .pages import EDITOR
 
 
@@ -70,15 +71,11 @@ class FileActions:
             path += ".yaml"
         return path
 
-    def ask_reload(self, name: str, modified: bool) -> bool:
-        """True: reload from disk; False: keep what the window has."""
-        box = QMessageBox(QMessageBox.Icon.Question, tr("Changed on disk"), tr(
-            "{name} was changed by another program. Reload it and lose your changes, or keep yours?"
-            if modified else "{name} was changed by another program. Reload it?", name=name), parent=self)
-        reload_button = box.addButton(tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(tr("Keep mine"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is reload_button
+    def ask_merge(self, result: merge.Merged, name: str) -> list[str]:
+        """For each collision, merge.THEIRS or merge.MINE, as the user chose side by side."""
+        dialog = MergeDialog(result, name, self)
+        dialog.exec()
+        return dialog.choices()
 
     # -- files ----------------------------------------------------------------------------------
 
@@ -138,11 +135,7 @@ class FileActions:
         self.settings.add_recent_file(path)
         self._refresh_recent()
         self.statusBar().showMessage(tr("Opened {name}", name=os.path.basename(path)), 4000)
-        copy_ = self.recovery.for_file(path)
-        if copy_ is not None and self.ask_restore(os.path.basename(path), copy_.written):
-            self._restore(copy_)
-        elif copy_ is not None:
-            self.recovery.remove(copy_.key)
+        self.offer_file_recovery(path)
         return True
 
     def open_example(self) -> bool:
@@ -180,7 +173,7 @@ class FileActions:
         else:
             self.watch.remember()
         self.display_name = os.path.basename(path)
-        self.doc.undo_stack.setClean()
+        self.doc.mark_saved()
         self.settings.add_recent_file(path)
         self._refresh_recent()
         self._update_title()
@@ -205,15 +198,29 @@ class FileActions:
             return
         if not os.path.exists(path):
             return  # gone (moved or deleted): the work stays here, Save writes it again
-        if self.ask_reload(os.path.basename(path), self.doc.is_modified()):
-            try:
-                trip = fileformat.load(path)
-            except TripFileError as e:
-                self.show_load_problems(path, e.problems)
-                return
-            self._set_document(trip, path)
-        elif not self.doc.is_modified():
+        name = os.path.basename(path)
+        try:
+            theirs = fileformat.load(path)
+        except TripFileError as e:  # a half-done edit elsewhere: ours stays, unsaved
+            self.show_load_problems(path, e.problems)
             self.doc.undo_stack.resetClean()  # the window now differs from the file
+            return
+        if not self.doc.is_modified():  # nothing of ours to lose: show theirs
+            self._set_document(theirs, path)
+            self.statusBar().showMessage(
+                tr("{name} was changed by someone else; it now shows their version", name=name), 8000)
+            return
+        result = merge.merge(self.doc.base, self.doc.trip, theirs)
+        if result.collisions:
+            result.choose(self.ask_merge(result, name))
+        self.doc.replace(result.trip, path, base=theirs)
+        self.doc.undo_stack.resetClean()  # the combined trip is not in the file yet
+        self.schedule_recovery()
+        self._update_title()
+        self.revalidate()
+        self.statusBar().showMessage(
+            tr("{name} was changed by someone else; their changes and yours are combined here "
+               "(not saved yet)", name=name), 15000)
 
     # -- drops ----------------------------------------------------------------------------------
 

@@ -40,8 +40,6 @@ from .stop_actions import StopActions
 from .trip_editor import TripEditor
 from .watcher import FileWatch
 
-RECOVERY_INTERVAL_MS = 30_000
-
 VALIDATE_DELAY_MS = 300
 
 
@@ -214,10 +212,9 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         self.validate_timer.timeout.connect(self.revalidate)
         for signal in (doc.field_changed, doc.inserted, doc.removed, doc.moved, doc.reset):
             signal.connect(self._changed)
-        self.recovery_timer = QTimer(self)
-        self.recovery_timer.setInterval(RECOVERY_INTERVAL_MS)
+        self.recovery_timer = QTimer(self)  # restarted by each change: schedule_recovery
+        self.recovery_timer.setSingleShot(True)
         self.recovery_timer.timeout.connect(self.write_recovery)
-        self.recovery_timer.start()
         self.watch = FileWatch(self)
         self.watch.changed_on_disk.connect(self.file_changed_on_disk)
         self.start_page.new_requested.connect(self.new_trip)
@@ -315,7 +312,7 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
     # -- editing --------------------------------------------------------------------------------
 
     def _changed(self, *args) -> None:
-        self.recovery_due = True
+        self.schedule_recovery()
         self.validate_timer.start()
         self._update_actions()
 

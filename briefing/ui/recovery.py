@@ -1,8 +1,10 @@
-"""Recovery copies of unsaved work, so that a crash loses at most half a minute of typing.
+"""Recovery copies of unsaved work, so that a crash loses at most the last couple of seconds.
 
-Each open trip has one copy, `KEY.yaml` (the trip file's text) beside `KEY.json` (which file it
-belongs to and when it was written). Copies are private to the user: files 0600, folder 0700.
-No Qt here; the window decides when to write and whom to ask.
+Each window's trip has one copy, `KEY.yaml` (the trip file's text) beside `KEY.json` (which file
+it belongs to, when it was written, whether the user chose the saved file over it). A window
+writes under its own key, so a copy kept for later is never overwritten by new work. Copies are
+private to the user (files 0600, folder 0700) and kept for a week (`prune`). No Qt here; the
+window decides when to write and whom to ask.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from pathlib import Path
 
 from briefing import fileformat, model
 from briefing.atomic import write_atomic
+from briefing.problems import SaveError
+
+KEEP = dt.timedelta(days=7)  # copies older than this are removed at start-up
 
 
 @dataclass
@@ -24,6 +29,7 @@ class RecoveryCopy:
     original: str | None  # the trip file it belongs to; None for an untitled trip
     written: dt.datetime
     folder: Path
+    declined: bool = False  # the user opened the saved file instead: kept, not offered again
 
     @property
     def yaml_path(self) -> Path:
@@ -43,9 +49,10 @@ class RecoveryStore:
 
     @staticmethod
     def key_for(path: str | None, untitled_id: str) -> str:
+        """The copy's name: the file (hashed) and the window's session, or the untitled trip's."""
         if path:
             digest = hashlib.sha256(os.path.abspath(path).encode("utf-8", "surrogateescape"))
-            return "file-" + digest.hexdigest()[:20]
+            return "file-" + digest.hexdigest()[:20] + (f"-{untitled_id}" if untitled_id else "")
         return "untitled-" + untitled_id
 
     def write(self, key: str, trip: model.Trip, original: str | None) -> None:
@@ -80,13 +87,33 @@ class RecoveryStore:
                 written = dt.datetime.fromisoformat(meta["written"])
             except (OSError, ValueError, KeyError, TypeError):
                 continue
-            out.append(RecoveryCopy(key, meta.get("original"), written, self.folder))
+            out.append(RecoveryCopy(key, meta.get("original"), written, self.folder,
+                                    bool(meta.get("declined"))))
         out.sort(key=lambda c: c.written, reverse=True)
         return out
 
     def for_file(self, path: str) -> RecoveryCopy | None:
-        key = self.key_for(path, "")
-        return next((c for c in self.copies() if c.key == key), None)
+        """The newest copy of `path` still to offer."""
+        path = os.path.abspath(path)
+        return next((c for c in self.copies() if c.original == path and not c.declined), None)
 
     def untitled(self) -> list[RecoveryCopy]:
-        return [c for c in self.copies() if c.original is None]
+        return [c for c in self.copies() if c.original is None and not c.declined]
+
+    def decline(self, key: str) -> None:
+        """Keep the copy (for a week) but do not offer it again."""
+        meta_path = self.folder / f"{key}.json"
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            meta["declined"] = True
+            write_atomic(meta_path, json.dumps(meta).encode("utf-8"), private=True)
+        except (OSError, ValueError, SaveError):
+            pass
+
+    def prune(self, now: dt.datetime | None = None) -> list[str]:
+        """Remove the copies written more than a week ago; return their keys."""
+        now = now or dt.datetime.now()
+        old = [c.key for c in self.copies() if now - c.written > KEEP]
+        for key in old:
+            self.remove(key)
+        return old

@@ -60,7 +60,7 @@ def recovery_dir(tmp_path):
 
 
 DIALOGS = ("ask_save_changes", "show_error", "show_load_problems", "get_open_path",
-           "get_save_path", "ask_restore", "ask_reload", "ask_export_options", "show_notices")
+           "get_save_path", "ask_restore", "ask_merge", "ask_export_options", "show_notices")
 
 
 @pytest.fixture

@@ -197,17 +197,17 @@ def test_a_folder_in_the_way_of_the_backup_is_shown_after_saving(opened, trip_fi
 def test_recovery_copy_is_written_private_and_offered_after_a_crash(
         opened, trip_file, recovery_dir, make_window, qtbot, monkeypatch):
     qtbot.keyClicks(opened.editor.overview.editors["subtitle"].widget, "unsaved work")
-    opened.write_recovery()  # what the 30-second timer does
+    opened.write_recovery()  # what the timer does a couple of seconds after the typing
     copies = opened.recovery.copies()
     assert len(copies) == 1 and copies[0].original == str(trip_file)
     assert stat.S_IMODE(os.stat(copies[0].yaml_path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(recovery_dir).st_mode) == 0o700
 
     # the crash: a new window starts on the same file while the copy is still there
-    opened.ask_reload = lambda name, modified: False  # (the first window sees the second's save)
     second = make_window()
     offered = []
-    monkeypatch.setattr(second, "ask_restore", lambda name, when: offered.append(name) or True)
+    monkeypatch.setattr(second, "ask_restore",
+                        lambda name, when, lines, untitled=False: offered.append(name) or "restore")
     second.start(str(trip_file))
     assert offered == ["trip.yaml"]
     assert second.doc.trip.info.subtitle == "unsaved work"
@@ -221,7 +221,7 @@ def test_untitled_work_is_offered_at_start_up(window, make_window, qtbot, monkey
     qtbot.keyClicks(window.editor.overview.editors["title"].widget, "Never saved")
     window.write_recovery()
     second = make_window()
-    monkeypatch.setattr(second, "ask_restore", lambda name, when: True)
+    monkeypatch.setattr(second, "ask_restore", lambda name, when, lines, untitled=False: "restore")
     second.start(None)
     assert second.doc.trip.info.title == "Never saved"
     assert second.doc.path is None and second.isWindowModified()
@@ -230,21 +230,22 @@ def test_untitled_work_is_offered_at_start_up(window, make_window, qtbot, monkey
     assert second.recovery.copies() == []  # discarded: the copy is gone
 
 
-def test_declining_a_recovery_copy_removes_it(trip_file, make_window, recovery_dir, monkeypatch):
+def test_opening_the_saved_file_keeps_the_copy_but_offers_it_no_more(
+        trip_file, make_window, recovery_dir, monkeypatch):
     from briefing.ui.recovery import RecoveryStore
 
     store = RecoveryStore(recovery_dir)
     store.write(store.key_for(str(trip_file), ""), small_trip(), str(trip_file))
     win = make_window()
-    monkeypatch.setattr(win, "ask_restore", lambda name, when: False)
+    monkeypatch.setattr(win, "ask_restore", lambda name, when, lines, untitled=False: "open")
     win.start(str(trip_file))
     assert not win.isWindowModified()
-    assert store.copies() == []
+    assert len(store.copies()) == 1 and store.for_file(str(trip_file)) is None
 
 
 def test_a_change_on_disk_is_noticed_but_our_own_save_is_not(opened, trip_file, qtbot, monkeypatch):
     asked = []
-    monkeypatch.setattr(opened, "ask_reload", lambda name, modified: asked.append(modified) or True)
+    opened.watch.changed_on_disk.connect(asked.append)
     opened.save()
     opened.watch.check()
     assert asked == []
@@ -253,16 +254,6 @@ def test_a_change_on_disk_is_noticed_but_our_own_save_is_not(opened, trip_file, 
     fileformat.save(changed, trip_file)
     qtbot.waitUntil(lambda: bool(asked), timeout=3000)
     assert opened.doc.trip.info.title == "Changed elsewhere"
-
-
-def test_keep_mine_after_a_change_on_disk_leaves_the_window_modified(opened, trip_file, qtbot, monkeypatch):
-    monkeypatch.setattr(opened, "ask_reload", lambda name, modified: False)
-    changed = small_trip()
-    changed.info.title = "Changed elsewhere"
-    fileformat.save(changed, trip_file)
-    opened.watch.check()
-    assert opened.doc.trip.info.title == "Test trip"
-    assert opened.isWindowModified()
 
 
 def test_dropping_a_yaml_file_opens_it(window, trip_file, qtbot):

@@ -1,11 +1,10 @@
 """The window's own message boxes, shown for real and answered by clicking their buttons: unsaved
 changes on close (Save, Discard, Cancel), unsaved work found at start-up (Restore or not) and a
-trip file changed by another program (Reload, Keep mine). Other tests replace these dialogs; these
-make sure the boxes' buttons mean what the window does with them."""
+trip file changed by another program (combined with unsaved edits). Other tests replace these dialogs;
+these make sure the boxes' buttons mean what the window does with them."""
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -157,10 +156,11 @@ def left_by_a_crash(recovery_dir, trip_file) -> RecoveryStore:
 def test_restore_brings_the_unsaved_work_back(make_window, trip_file, recovery_dir):
     store = left_by_a_crash(recovery_dir, trip_file)
     win = real(make_window(), "ask_restore")
-    answer = Answer(standard(QMessageBox.StandardButton.Yes))
+    answer = Answer(labelled("Restore"))
     win.start(str(trip_file))
     assert answer.answered, answer.buttons
     assert answer.title == "Restore unsaved work?" and "trip.yaml" in answer.text
+    assert set(answer.buttons) == {"Restore", "Open the saved file", "Decide later"}
     assert win.doc.trip.info.subtitle == "unsaved work"
     assert win.isWindowModified()  # restored work is not saved yet
     assert load(trip_file).info.subtitle == ""
@@ -170,15 +170,33 @@ def test_restore_brings_the_unsaved_work_back(make_window, trip_file, recovery_d
     assert store.copies() == []
 
 
-def test_declining_the_restore_drops_the_copy_and_opens_the_file(make_window, trip_file, recovery_dir):
+def test_open_the_saved_file_keeps_the_copy_without_offering_it_again(make_window, trip_file, recovery_dir):
     store = left_by_a_crash(recovery_dir, trip_file)
     win = real(make_window(), "ask_restore")
-    answer = Answer(standard(QMessageBox.StandardButton.No))
+    answer = Answer(labelled("Open the saved file"))
     win.start(str(trip_file))
     assert answer.answered
     assert win.doc.trip.info.subtitle == ""
     assert not win.isWindowModified()
-    assert store.copies() == []
+    assert len(store.copies()) == 1 and store.for_file(str(trip_file)) is None
+
+
+def test_decide_later_keeps_the_copy_and_offers_it_next_time(make_window, trip_file, recovery_dir, qtbot):
+    store = left_by_a_crash(recovery_dir, trip_file)
+    win = real(make_window(), "ask_restore")
+    answer = Answer(labelled("Decide later"))
+    win.start(str(trip_file))
+    assert answer.answered and not win.isWindowModified()
+    edit_subtitle(win, qtbot, "other work")  # the window's own copy does not replace the kept one
+    win.write_recovery()
+    assert len(store.copies()) == 2
+    win.doc.undo_stack.setClean()
+    win.close()
+    assert [c.original for c in store.copies()] == [str(trip_file)]
+    again = real(make_window(), "ask_restore")
+    answer = Answer(labelled("Restore"))
+    again.start(str(trip_file))
+    assert answer.answered and again.doc.trip.info.subtitle == "unsaved work"
 
 
 def test_an_untitled_trip_left_by_a_crash_is_offered_at_start_up(make_window, recovery_dir):
@@ -187,7 +205,7 @@ def test_an_untitled_trip_left_by_a_crash_is_offered_at_start_up(make_window, re
     trip.info.title = "Never saved"
     store.write(store.key_for(None, "abc123"), trip, None)
     win = real(make_window(), "ask_restore")
-    answer = Answer(standard(QMessageBox.StandardButton.Yes))
+    answer = Answer(labelled("Restore"))
     win.start(None)
     assert answer.answered
     assert "Untitled" in answer.text
@@ -195,7 +213,7 @@ def test_an_untitled_trip_left_by_a_crash_is_offered_at_start_up(make_window, re
     assert win.doc.path is None and win.isWindowModified()
 
 
-# -- the file changed by another program -----------------------------------------------------------
+# -- the file changed by another program: see test_merge_window.py -------------------------------
 
 def changed_elsewhere(trip_file) -> None:
     trip = small_trip()
@@ -204,40 +222,10 @@ def changed_elsewhere(trip_file) -> None:
     fileformat.save(trip, trip_file)
 
 
-@pytest.mark.parametrize("edited", [False, True])
-def test_reload_in_the_changed_on_disk_box_loads_the_other_programs_version(opened, trip_file, qtbot, edited):
-    real(opened, "ask_reload")
-    if edited:
-        edit_subtitle(opened, qtbot)
-    changed_elsewhere(trip_file)
-    answer = Answer(labelled("Reload"))
-    opened.watch.check()  # what the file watcher does a moment after the change
-    assert answer.answered
-    assert answer.title == "Changed on disk"
-    assert set(answer.buttons) == {"Reload", "Keep mine"}
-    assert ("lose your changes" in answer.text) == edited
-    assert opened.doc.trip.info.title == "Changed elsewhere"
-    assert opened.doc.trip.info.subtitle == ""
-    assert not opened.isWindowModified()
-
-
-def test_keep_mine_in_the_changed_on_disk_box_keeps_the_edits(opened, trip_file, qtbot):
-    real(opened, "ask_reload")
+def test_the_watcher_itself_combines_a_change_with_unsaved_edits(opened, trip_file, qtbot):
     edit_subtitle(opened, qtbot)
     changed_elsewhere(trip_file)
-    answer = Answer(labelled("Keep mine"))
-    opened.watch.check()
-    assert answer.answered
-    assert opened.doc.trip.info.title == "Test trip"
-    assert opened.doc.trip.info.subtitle == "draft"
-    assert opened.isWindowModified()
-    assert load(trip_file).info.title == "Changed elsewhere"  # nothing written over theirs
-
-
-def test_the_watcher_itself_brings_up_the_box(opened, trip_file, qtbot):
-    real(opened, "ask_reload")
-    answer = Answer(labelled("Reload"))
-    answer.tries = -200  # the watcher waits for the file to settle first
-    changed_elsewhere(trip_file)
     qtbot.waitUntil(lambda: opened.doc.trip.info.title == "Changed elsewhere", timeout=5000)
-    assert answer.answered
+    assert opened.doc.trip.info.subtitle == "draft"  # no collision: no box, both kept
+    assert opened.isWindowModified()
+    assert load(trip_file).info.subtitle == ""

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, Q
 
 from briefing import model, schema
 
-from . import i18n, problem_marks, values
+from . import i18n, problem_marks, results_tab, values
 from .agenda import AgendaPanel
 from .forms import FieldForm
 from .i18n import MENU_LETTERS, STOP_TAB_LETTERS, tr
@@ -88,6 +88,7 @@ class StopEditor(QWidget):
                         self.tab_of[name] = self.tabs.count()
                 widget = page
             self.tabs.addTab(widget, tab_label(letter, content))
+        self.results_tab = results_tab.add_to(self, around)  # format 2: results, follow-ups
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("stopSplitter")
@@ -149,6 +150,7 @@ class StopEditor(QWidget):
             form.bind(stop)
         for attr, panel in self.tables.items():
             panel.bind(stop, attr)
+        self.results_tab.bind(stop)
         self.show_marks()
 
     def show_marks(self) -> None:
@@ -171,6 +173,8 @@ class StopEditor(QWidget):
         name = rest[0]
         if name in self.tab_of:
             self.tabs.setCurrentIndex(self.tab_of[name])
+        if self.results_tab.focus_path(rest):
+            return
         if name in self.tables:
             row = rest[1] if len(rest) > 1 and isinstance(rest[1], int) else 0
             column = rest[2] if len(rest) > 2 and isinstance(rest[2], str) else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from briefing import model
+from briefing import model, places
 
 from .forms import FieldForm
 from .i18n import MENU_LETTERS
@@ -13,6 +13,7 @@ from .outline import SECTIONS, STOPS_ROW, OutlineModel, OutlineView
 from .problem_marks import locate
 from .record_panel import RecordTablePanel
 from .stop_editor import StopEditor
+from .trip_paperwork import TripPaperwork
 
 OVERVIEW_ROWS = [
     ("title",), ("subtitle",), ("organization", "prepared_by"), ("start", "end"),
@@ -52,7 +53,10 @@ class TripEditor(QSplitter):
         self.setChildrenCollapsible(False)
 
         self.overview = FieldForm(doc, model.TripInfo, OVERVIEW_ROWS, taken=set(MENU_LETTERS))
-        self.page_of: dict[str, QWidget] = {"trip": self._padded(self.overview, scroll=True)}
+        self.paperwork = TripPaperwork(doc)  # format 2: the plan's and the report's fields
+        self.paperwork.message.connect(self.message)
+        self.page_of: dict[str, QWidget] = {
+            "trip": self.paperwork.tabs_with(self._padded(self.overview, scroll=True))}
         self.tables: dict[str, RecordTablePanel] = {}
         for key, (record_type, columns, stretch, detail) in TABLES.items():
             panel = RecordTablePanel(doc, record_type, columns, stretch=stretch, detail_rows=detail)
@@ -87,6 +91,7 @@ class TripEditor(QSplitter):
     def rebind(self) -> None:
         trip = self.doc.trip
         self.overview.bind(trip.info)
+        self.paperwork.bind(trip.info)
         for key, panel in self.tables.items():
             panel.bind(trip, key)
         self.outline.expandAll()
@@ -152,7 +157,7 @@ class TripEditor(QSplitter):
                 self.stop_editor.focus_path((spot.table, spot.row, spot.name))
         elif spot.section == "trip":
             self.select_section("trip")
-            if spot.name:
+            if not self.paperwork.focus(places.parse(path)[1:]) and spot.name:
                 self.overview.focus_field(spot.name)
         elif spot.section in self.tables:
             self.select_section(spot.section)

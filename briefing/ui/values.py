@@ -15,16 +15,18 @@ PATTERNS = {
     schema.INT: r"\d{0,6}",
     schema.DATE: r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?",
     schema.DATETIME: r"\d{0,4}(-\d{0,2}(-\d{0,2}( \d{0,2}(:\d{0,2})?)?)?)?",
+    schema.DECIMAL: r"[\d,.\s]{0,28}",  # thousands separators are typed, and dropped
 }
 HINTS = {
     schema.TIME: "Write a time as HH:MM, e.g. 09:30",
     schema.INT: "Write minutes as a whole number, e.g. 30",
     schema.DATE: "Write a date as YYYY-MM-DD, e.g. 2023-02-27",
     schema.DATETIME: "Write a date and time as YYYY-MM-DD HH:MM",
+    schema.DECIMAL: "Write an amount as 14,500,000 or 1450.50",
 }
 PLACEHOLDERS = {schema.TIME: "HH:MM", schema.DATE: "YYYY-MM-DD", schema.DATETIME: "YYYY-MM-DD HH:MM"}
 ZONE_FIELDS = {"timezone", "home_timezone", "depart_timezone", "arrive_timezone"}
-PERSON_FIELDS = {"speaker", "lead"}
+PERSON_FIELDS = {"speaker", "lead", "owner"}
 
 
 def choice_label(choice: str) -> str:
@@ -63,6 +65,8 @@ def to_text(f: schema.Field, value, *, lines: bool = False) -> str:
         return value.isoformat()
     if f.kind == schema.BOOL:
         return "✓" if value else ""
+    if f.kind == schema.DECIMAL:
+        return f"{value:,f}"  # 14,500,000 and 1,450.50: as people read sums; the file has digits
     return str(value)
 
 
@@ -95,6 +99,12 @@ def from_text(f: schema.Field, text: str, *, lines: bool = False, strict: bool =
             if problem is not None:
                 raise ValueError(problem)
             return int(stripped)
+        if f.kind == schema.DECIMAL:
+            amount = fileformat.parse_amount("".join(stripped.replace(",", "").split()))
+            problem = bounds.amount_problem(amount)
+            if problem is not None:
+                raise ValueError(problem)
+            return amount
     except ValueError as e:
         reason = e.args[0] if e.args else None  # a bound says what is wrong; else: how to write it
         raise ValueError(reason.render(i18n.language()) if isinstance(reason, Message) else hint(f)) from None

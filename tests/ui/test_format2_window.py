@@ -1,0 +1,118 @@
+"""The window edits format 2's fields: a stop's Results tab (results text, follow-up table with
+the delegation person picker) and the trip's budget and report, saved and undone like every edit."""
+
+import copy
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from briefing import fileformat  # noqa: E402
+
+
+def undo_all(window):
+    while window.doc.undo_stack.canUndo():
+        window.doc.undo_stack.undo()
+
+
+def test_results_tab_edits_save_as_format2_and_undo(opened, qtbot, trip_file):
+    before = copy.deepcopy(opened.doc.trip)
+    opened.editor.select_stop(0)
+    editor = opened.editor.stop_editor
+    tab = editor.results_tab
+    editor.tabs.setCurrentIndex(editor.tab_of["results"])
+    assert editor.tabs.currentWidget() is tab
+    assert editor.tabs.tabText(editor.tabs.currentIndex()).replace("&", "") == "Results"
+    box = tab.results.editors["results"].widget
+    box.setFocus()
+    qtbot.keyClicks(box, "GSMA met")
+    stop = opened.doc.trip.stops[0]
+    assert stop.results == "GSMA met"
+
+    panel = tab.follow_up
+    panel.add_row()
+    model = panel.model
+    assert model.setData(model.index(0, model.column_of("action")), "Send the brochure")
+    assert model.setData(model.index(0, model.column_of("due")), "2023-03-20")
+    assert not model.setData(model.index(0, model.column_of("due")), "next week")  # refused
+    assert model.setData(model.index(0, model.column_of("done")), Qt.CheckState.Checked.value,
+                         Qt.ItemDataRole.CheckStateRole)
+    # the owner cell picks a delegation member, and shows the name
+    owner = model.index(0, model.column_of("owner"))
+    panel.view.setCurrentIndex(owner)
+    panel.view.edit(owner)
+    combo = panel.view.indexWidget(owner) or panel.view.focusWidget()
+    combo.setCurrentIndex(combo.findData("mayor"))
+    panel.view.commitData(combo)
+    panel.view.closeEditor(combo, panel.view.itemDelegate().EndEditHint.NoHint)
+    (action,) = stop.follow_up
+    assert (action.action, action.owner, action.due, action.done) == (
+        "Send the brochure", "mayor", dt.date(2023, 3, 20), True)
+    assert owner.data() == "이동환"
+
+    assert opened.save()
+    text = trip_file.read_text(encoding="utf-8")
+    assert text.startswith("briefing: 2\n")
+    again = fileformat.load(trip_file)
+    assert again.stops[0].results == "GSMA met" and again.stops[0].follow_up == [action]
+
+    undo_all(opened)
+    assert opened.doc.trip == before
+    assert box.toPlainText() == "" and panel.model.rowCount() == 0
+
+
+def test_trip_budget_and_report_edit_and_undo(opened, qtbot, trip_file):
+    before = copy.deepcopy(opened.doc.trip)
+    editor = opened.editor
+    editor.select_section("trip")
+    paperwork = editor.paperwork
+    assert paperwork.tabs.count() == 3
+    budget = paperwork.budget
+    budget.add_row()
+    model = budget.model
+    assert model.setData(model.index(0, model.column_of("item")), "Airfare")
+    assert model.setData(model.index(0, model.column_of("amount")), "14,500,000")
+    assert not model.setData(model.index(0, model.column_of("amount")), "a lot")
+    budget.add_row()
+    assert model.setData(model.index(1, model.column_of("item")), "Tickets")
+    assert model.setData(model.index(1, model.column_of("amount")), "3995.00")
+    assert model.setData(model.index(1, model.column_of("currency")), "EUR")
+    lines = opened.doc.trip.info.budget
+    assert [line.amount for line in lines] == [Decimal("14500000"), Decimal("3995.00")]
+    assert model.index(0, model.column_of("amount")).data() == "14,500,000"
+
+    author = paperwork.report.editors["author"].widget
+    author.setFocus()
+    qtbot.keyClicks(author, "Strategy")
+    date = paperwork.report.editors["date"].widget
+    date.setFocus()
+    qtbot.keyClicks(date, "2023-03-20")
+    qtbot.keyClick(date, Qt.Key.Key_Return)
+    report = opened.doc.trip.info.report
+    assert report.author == "Strategy" and report.date == dt.date(2023, 3, 20)
+
+    assert opened.save()
+    saved = fileformat.load(trip_file)
+    assert saved.info.budget == lines and saved.info.report == report
+    assert "amount: 3995.00\n" in trip_file.read_text(encoding="utf-8")
+
+    undo_all(opened)
+    assert opened.doc.trip == before
+    assert model.rowCount() == 0 and author.text() == ""
+
+
+def test_a_problem_in_a_follow_up_or_the_budget_is_shown_where_it_is_edited(opened):
+    trip = opened.doc.trip
+    opened.editor.select_stop(0)
+    opened.editor.stop_editor.results_tab.follow_up.add_row()
+    opened.editor.go_to("stops[0].follow_up[0].action")
+    editor = opened.editor.stop_editor
+    assert editor.tabs.currentIndex() == editor.tab_of["follow_up"]
+    opened.editor.paperwork.budget.add_row()
+    opened.editor.go_to("trip.budget[0].amount")
+    assert opened.editor.paperwork.tabs.currentIndex() == 1
+    assert trip.info.budget and trip.stops[0].follow_up

@@ -196,3 +196,80 @@ def clock_text(moment: dt.datetime, day: dt.date) -> str:
     text = f"{moment:%H:%M}"
     shift = clock.day_shift(day, moment.date())
     return f"{text} ({shift})" if shift else text
+
+
+# -- clock changes -------------------------------------------------------------------------------
+# Readers must be told the night their clocks jump (daylight saving) and the leg on which they
+# cross many zones or the date line: a meeting set for "09:00" the morning after is otherwise
+# an hour off.
+
+
+@dataclass(frozen=True)
+class ClockChange:
+    """A zone's clocks jumping: at local wall time `at` (as read just before) by `after - before`."""
+
+    zone: str
+    at: dt.datetime  # naive local time the clocks show when they jump
+    before: dt.timedelta  # UTC offsets
+    after: dt.timedelta
+
+    @property
+    def shift(self) -> dt.timedelta:
+        return self.after - self.before
+
+    @property
+    def notice_day(self) -> dt.date:
+        """The local day whose sheet warns of it: a jump in the small hours is that night's
+        ('tonight'), one later in the day is that day's."""
+        return self.at.date() - dt.timedelta(days=1) if self.at.hour < 12 else self.at.date()
+
+
+def clock_changes(tz_name: str, first: dt.date, last: dt.date) -> list[ClockChange]:
+    """Every jump of a zone's clocks on the local days `first` to `last` (daylight saving in or
+    out, a zone's offset redrawn); [] for an unknown zone or days outside the bounds."""
+    tz = clock.zone(tz_name)
+    start = clock.at(first, dt.time(0), tz_name)
+    end = clock.at(last + dt.timedelta(days=1), dt.time(0), tz_name)
+    if tz is None or start is None or end is None or end <= start:
+        return []
+    utc = dt.UTC
+
+    def offset(instant: dt.datetime) -> dt.timedelta:
+        return instant.astimezone(tz).utcoffset() or dt.timedelta(0)
+
+    found: list[ClockChange] = []
+    lo = start.astimezone(utc)
+    end = end.astimezone(utc)
+    step = dt.timedelta(hours=6)  # no zone jumps twice within six hours
+    while lo < end:
+        hi = min(lo + step, end)
+        before, after = offset(lo), offset(hi)
+        if before != after:
+            a, b = lo, hi  # the jump is after a and at or before b: halve to the minute
+            while b - a > dt.timedelta(minutes=1):
+                mid = a + (b - a) / 2
+                if offset(mid) == before:
+                    a = mid
+                else:
+                    b = mid
+            b = b.replace(second=0, microsecond=0)
+            if offset(b) == before:
+                b += dt.timedelta(minutes=1)
+            found.append(ClockChange(tz_name, (b + before).replace(tzinfo=None), before, after))
+        lo = hi
+    return found
+
+
+def leg_clock_shift(trip: model.Trip, leg: model.TravelLeg) -> dt.timedelta | None:
+    """How far a traveller's clock moves on a leg: the arrival zone's UTC offset on arrival less
+    the departure zone's on departure; None when a time or zone is unknown."""
+    depart, arrive = leg_bounds(trip, leg)
+    if depart is None or arrive is None:
+        return None
+    return (arrive.utcoffset() or dt.timedelta(0)) - (depart.utcoffset() or dt.timedelta(0))
+
+
+def crosses_date_line(shift: dt.timedelta) -> bool:
+    """Whether a clock shift that large means flying over the date line: going the short way
+    round, a change of more than twelve hours cannot be made without crossing it."""
+    return abs(shift) > dt.timedelta(hours=12)

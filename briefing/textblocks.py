@@ -21,7 +21,8 @@ class Block:
 
 
 def blocks(value: str) -> list[Block]:
-    """Split a text field: `- ` lines are bullets, blank lines separate paragraphs.
+    """Split a text field: `- ` lines are bullets, blank lines separate paragraphs, the lines
+    of a paragraph are one line.
 
     An indented line right after a bullet continues that bullet: authors wrap long bullets that way.
     """
@@ -52,6 +53,9 @@ def blocks(value: str) -> list[Block]:
             if bullet:
                 flush()
                 bullet = False
-            current.append(line.strip() if not current else line)
+            if current:
+                current[-1] = current[-1] + " " + line.strip()
+            else:
+                current.append(line.strip())
     flush()
     return out

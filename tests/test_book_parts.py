@@ -46,11 +46,12 @@ def test_arrival_on_a_later_day():
     assert timeline.arrival_shift(TravelLeg(depart=dt.datetime(2026, 3, 4, 9))) == ""
 
 
-def test_text_blocks_bullets_paragraphs_and_line_breaks():
+def test_text_blocks_bullets_paragraphs_and_hard_wraps():
+    # A single line break inside a paragraph is a wrap in the file: the lines are one.
     value = "첫 줄\n둘째 줄\n\n- 항목 하나\n  이어지는 줄\n- 항목 둘\n다음 문단"
     blocks = text.blocks(value)
     assert blocks == [
-        text.Block(False, ("첫 줄", "둘째 줄")),
+        text.Block(False, ("첫 줄 둘째 줄",)),
         text.Block(True, ("항목 하나 이어지는 줄",)),
         text.Block(True, ("항목 둘",)),
         text.Block(False, ("다음 문단",)),

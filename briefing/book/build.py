@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from reportlab.platypus import Flowable
 
 from ..model import Person, Trip
-from . import changes_page, day_sheet, front, sections, stop
+from . import changes_page, day_sheet, front, key_messages, sections, stop
 from .context import FULL, HANDOUT, Ctx
 from .document import PAPERS, BookCanvas, BookDoc, Furniture, text_width
 from .fonts import BUILD_LOCK, FontNotUsable, FontSet, choose
@@ -97,6 +97,7 @@ def story(ctx: Ctx, page_height: float, *, with_contents: bool = True) -> list[F
     body: list[Flowable] = []
     body += changes_page.page(ctx)
     body += sections.overview(ctx)
+    body += key_messages.page(ctx)
     body += day_sheet.sheets(ctx)
     body += sections.delegation(ctx)
     body += stop.stops(ctx)

@@ -8,6 +8,7 @@ import datetime as dt
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from .. import changes as ch
+from . import change_marks
 from . import styles as st
 from .context import Ctx
 from .flowables import keep_head
@@ -29,16 +30,14 @@ def page(ctx: Ctx) -> list[Flowable]:
     if ctx.since is None:
         return []
     L, S = ctx.labels, ctx.styles
-    found = ch.diff(ctx.since, ctx.trip, internal=ctx.full)
-    if not ctx.full:  # the handout has no Q&A, so neither have its changes
-        found = [c for c in found if c.section != ch.QUESTIONS]
+    found = change_marks.listed(ctx)  # the same records the body marks
     body: list[Flowable] = [Paragraph(ctx.m(_since(ctx)), S.body)]
     if not found:
         body.append(Paragraph(ctx.m(L["no_changes"]), S.body))
     for title, group in _groups(ctx, found):
-        rows = [_row(ctx, c) for c in group]
-        table = ctx.table(["", L["change_what"], L["before"], L["after"]], rows,
-                          [15, 55, 50, 50], zebra=False)
+        rows = [[*_row(ctx, c), change_marks.page_ref(ctx, c)] for c in group]
+        table = ctx.table(["", L["change_what"], L["before"], L["after"], L["page_col"]], rows,
+                          [15, 55, 50, 50, 10], zebra=False)
         body += keep_head([Paragraph(ctx.m(title), S.h3)], [table])
     return ctx.section(L["changes"], "changes", body) + [PageBreak()]
 

@@ -18,8 +18,9 @@ from reportlab.platypus import (
 )
 
 from ..model import Person, Trip
+from . import change_marks
 from . import styles as st
-from .flowables import BookTable, Marked, keep_head
+from .flowables import BookTable, ChangeRows, KeepHead, Marked, keep_head
 from .labels import Labels
 from .longtext import paragraphs
 from .styles import Styles
@@ -46,6 +47,8 @@ class Ctx:
     toc: list[TocEntry] = field(default_factory=list)
     reader: Person | None = None  # a personal copy's owner
     since: Trip | None = None  # the earlier version the changes page compares with
+    notes_pages: bool = True  # a ruled page to write on after each stop
+    draft: bool = False  # made from a trip that is not final: the cover says so
 
     def mine(self, key: str) -> bool:
         """Whether a speaker or lead id is the personal copy's reader."""
@@ -150,8 +153,9 @@ class Ctx:
 
     def heading(self, title: str, style, key: str | None = None, level: int = 0,
                 extra_marks: list[tuple[str, str, int]] | None = None,
-                toc_title: str | None = None) -> Flowable:
-        """A heading; with `key`, also a bookmark, an outline entry and a contents entry."""
+                toc_title: str | None = None, running: str = "") -> Flowable:
+        """A heading; with `key`, also a bookmark, an outline entry and a contents entry;
+        `running`: what the running head says on the pages of the section it opens."""
         para = Paragraph(self.m(title), style)
         marks = [(k, self.text.clean(t), lv) for k, t, lv in extra_marks or []]
         if key is not None:
@@ -160,7 +164,7 @@ class Ctx:
             return para
         for mark_key, mark_title, mark_level in marks:
             self.toc.append(TocEntry(mark_level, mark_title, mark_key))
-        return Marked(para, marks)
+        return Marked(para, marks, running=running)
 
     def section(self, title: str, key: str, body: list[Flowable], *, level: int = 0,
                 new_page: bool = False) -> list[Flowable]:
@@ -172,13 +176,18 @@ class Ctx:
             body = body[1:]  # the section's own break already asks for more room
         return lead + keep_head([self.heading(title, self.styles.h1, key, level)], body)
 
-    def sub(self, title: str, body: list[Flowable]) -> list[Flowable]:
-        """A titled part of a section, or nothing when empty."""
+    def sub(self, title: str, body: list[Flowable],
+            changed: tuple[str, ...] = ()) -> list[Flowable]:
+        """A titled part of a section, or nothing when empty; `changed`: the changes-page
+        records about the part (a tag on its heading and a bar beside it)."""
         if not body:
             return []
+        markup = self.m(title)
+        if changed:
+            markup += f"   {change_marks.tag(self)}"
+            body = [KeepHead(body, keep=0, changed=changed)]
         # Keep a subheading with at least a few lines of what follows it.
-        heading = Marked(Paragraph(self.m(title), self.styles.h2), [],
-                         (1, self.text.clean(title)))
+        heading = Marked(Paragraph(markup, self.styles.h2), [], (1, self.text.clean(title)))
         return [CondPageBreak(st.BODY_LEADING * 4), *keep_head([heading], body)]
 
     # -- tables --------------------------------------------------------------------------------
@@ -212,18 +221,21 @@ class Ctx:
         return BookTable(data, colWidths=widths, repeatRows=1, splitInRow=st.BODY_LEADING * 2,
                          style=TableStyle(commands), hAlign="LEFT", spaceBefore=2, spaceAfter=8)
 
-    def facts(self, rows: list[tuple[str, str | list[Flowable]]]) -> Table | None:
-        """Label–value pairs (a stop's when, where, who), leaving out empty values."""
+    def facts(self, rows: list[tuple]) -> Table | None:
+        """Label–value pairs (a stop's when, where, who), leaving out empty values; a third
+        item names the changes-page records about the row (a bar beside it)."""
         data = []
-        for label, value in rows:
+        for label, value, *changed in rows:
             if not value:
                 continue
             cell = value if isinstance(value, list) else Paragraph(self.m(value), self.styles.cell)
-            data.append([Paragraph(self.m(label), self.styles.cell_label), cell])
+            head = Paragraph(self.m(label), self.styles.cell_label)
+            head.changed = changed[0] if changed else ()
+            data.append([head, cell])
         if not data:
             return None
         label_w = 26 * 2.8346 if self.labels.lang == "ko" else 30 * 2.8346
-        return Table(
+        return ChangeRows(
             data, colWidths=[label_w, self.width - label_w], splitInRow=st.BODY_LEADING * 2,
             hAlign="LEFT", spaceAfter=6,
             style=TableStyle([

@@ -42,6 +42,7 @@ class BookCanvas(Canvas):
         self.page_of: dict[str, int] = {}
         self.pages = 0
         self.blocks: list[str] = []  # the section and part being printed (see Marked)
+        self.running = ""  # the running head of the section being printed (see Marked)
         self._forms: dict[str, tuple[str | None, str, float, object, str]] = {}
 
     def showPage(self):
@@ -122,6 +123,7 @@ class BookDoc(BaseDocTemplate):
         self._continues = False
         self._rest_now = False
         self._blocks_at_start: tuple[str, ...] = ()
+        self._page_head = ""
 
     # -- where a block carries over to a new page --------------------------------------------
     # ReportLab puts the rest of a split flowable back in the story; the rest that opens a
@@ -130,6 +132,7 @@ class BookDoc(BaseDocTemplate):
     def handle_pageBegin(self):
         self._first_on_page, self._continues = True, False
         self._blocks_at_start = tuple(getattr(self.canv, "blocks", ()))
+        self._page_head = getattr(self.canv, "running", "")
         super().handle_pageBegin()
 
     def handle_flowable(self, flowables):
@@ -146,14 +149,20 @@ class BookDoc(BaseDocTemplate):
         if self._first_on_page and getattr(flowable, "height", 0) > 0:
             self._first_on_page = False
             self._continues = self._rest_now or bool(getattr(flowable, "_book_rest", False))
+            # A page belongs to the section its first content is part of: the heading that
+            # opens a stop's first page has just set the canvas's running head.
+            self._page_head = getattr(self.canv, "running", "")
 
     def _continued(self, canv, doc):
+        self._running_head(canv)
         if not self._continues or not self._blocks_at_start:
             return
         width, height = self.pagesize
         f = self.furniture
         room = width - self.leftMargin - self.rightMargin
-        what = " › ".join(self._blocks_at_start)
+        blocks = self._blocks_at_start
+        # The running head already names the stop: the note adds the part it continues.
+        what = " › ".join(blocks[1:] if self._page_head and len(blocks) > 1 else blocks)
         text = f.continued.format(what=what)
         if stringWidth(text, f.regular, 8) > room:
             text = f.continued.format(what=_fit(what, f.regular, 8, room * 0.85))
@@ -161,6 +170,24 @@ class BookDoc(BaseDocTemplate):
         canv.setFont(f.regular, 8)
         canv.setFillColor(st.ACCENT)
         canv.drawRightString(width - self.rightMargin, height - self.topMargin + 2.2 * mm, text)
+        canv.restoreState()
+
+    def _running_head(self, canv) -> None:
+        """The head's left side, drawn when the page is done, once it is known what the page
+        holds: the stop (and its day) on every page of a stop, else the trip's title."""
+        width, height = self.pagesize
+        f = self.furniture
+        left, right = self.leftMargin, width - self.rightMargin
+        room = right - left - (stringWidth(f.marking, f.bold, 9) + 8 * mm if f.marking else 0)
+        canv.saveState()
+        if self._page_head:
+            canv.setFont(f.bold, 9)
+            canv.setFillColor(st.ACCENT)
+            canv.drawString(left, height - HEADER_Y, _fit(self._page_head, f.bold, 9, room))
+        else:
+            canv.setFont(f.regular, 8.5)
+            canv.setFillColor(st.MUTED)
+            canv.drawString(left, height - HEADER_Y, _fit(f.title, f.regular, 8.5, room))
         canv.restoreState()
 
     @property
@@ -196,15 +223,10 @@ class BookDoc(BaseDocTemplate):
         left, right = self.leftMargin, width - self.rightMargin
         canv.saveState()
         y = height - HEADER_Y
-        marking_w = 0.0
-        if f.marking:
+        if f.marking:  # the left side is drawn at the page's end: see _running_head
             canv.setFont(f.bold, 9)
             canv.setFillColor(st.MARKING)
             canv.drawRightString(right, y, f.marking)
-            marking_w = stringWidth(f.marking, f.bold, 9) + 8 * mm
-        canv.setFont(f.regular, 8.5)
-        canv.setFillColor(st.MUTED)
-        canv.drawString(left, y, _fit(f.title, f.regular, 8.5, right - left - marking_w))
         canv.setStrokeColor(st.RULE)
         canv.setLineWidth(0.6)
         canv.line(left, y - 2.5 * mm, right, y - 2.5 * mm)

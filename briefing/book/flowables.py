@@ -2,9 +2,40 @@
 
 from __future__ import annotations
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from . import styles as st
+from .document import MARGIN_SIDE
+
+# Where a changed item's bar sits: in the left margin, clear of the text column.
+CHANGE_BAR_X = MARGIN_SIDE - 5 * mm
+CHANGE_BAR_WIDTH = 2.2
+
+
+def change_bar(canv, keys, height: float, y: float = 0) -> None:
+    """A bar in the page's left margin beside `height` points from `y` (in the flowable's own
+    coordinates), for the changes-page records `keys`; the first piece drawn also records each
+    record's page and a bookmark, which the changes page prints and links to."""
+    if not keys or height <= 0:
+        return
+    x, _ = canv.absolutePosition(0, 0)
+    canv.saveState()
+    canv.setFillColor(st.CHANGE_BAR)
+    canv.rect(CHANGE_BAR_X - x, y, CHANGE_BAR_WIDTH, height, stroke=0, fill=1)
+    canv.restoreState()
+    pages = getattr(canv, "page_of", None)
+    for key in keys:
+        if pages is not None and key not in pages:
+            pages[key] = canv.getPageNumber()
+            canv.bookmarkHorizontal(key, 0, y + height + 4)
+
+
+def changed_keys(cell) -> tuple[str, ...]:
+    """The changes-page records a table cell is marked with (see `ChangeRows`)."""
+    if isinstance(cell, (list, tuple)):
+        return tuple(k for c in cell for k in changed_keys(c))
+    return tuple(getattr(cell, "changed", ()))
 
 
 class Marked(Flowable):
@@ -15,7 +46,7 @@ class Marked(Flowable):
     """
 
     def __init__(self, heading: Flowable, marks: list[tuple[str, str, int]],
-                 block: tuple[int, str] | None = None):
+                 block: tuple[int, str] | None = None, running: str = ""):
         super().__init__()
         self.heading = heading
         self.marks = marks  # (key, outline title, level)
@@ -23,6 +54,9 @@ class Marked(Flowable):
         if block is None and marks:
             block = (0, marks[-1][1])
         self.block = block
+        # What the running head says on the pages of the section this heading opens (a stop
+        # and its day); "" for the trip's title. Only a top-level block sets it.
+        self.running = running
 
     def wrap(self, aw, ah):
         self.width, self.height = self.heading.wrapOn(self.canv, aw, ah)
@@ -38,7 +72,7 @@ class Marked(Flowable):
         parts = self.heading.splitOn(self.canv, aw, ah)
         if len(parts) < 2:
             return []
-        return [Marked(parts[0], self.marks, self.block), *parts[1:]]
+        return [Marked(parts[0], self.marks, self.block, self.running), *parts[1:]]
 
     def draw(self):
         canv = self.canv
@@ -49,6 +83,8 @@ class Marked(Flowable):
             level, name = self.block
             del blocks[level:]
             blocks.append(name)
+            if level == 0:
+                canv.running = self.running
         for key, title, level in self.marks:
             canv.bookmarkHorizontal(key, 0, self.height + 4)
             canv.addOutlineEntry(title, key, level, closed=False)
@@ -110,6 +146,37 @@ class TocLine(Flowable):
         return self.style.leftIndent + avail - extra
 
 
+class PageRef(Flowable):
+    """The page a bookmark is on (filled in at save time), right-aligned and linked to it; "–"
+    without a bookmark."""
+
+    def __init__(self, key: str | None, font: str, size: float, color, link=True):
+        super().__init__()
+        self.key, self.font, self.size, self.color = key, font, size, color
+        # Whether the bookmark will exist (a link to a missing one breaks the PDF): a callable
+        # is asked when the page is drawn, after the whole story has been made.
+        self.link = link
+
+    def wrap(self, aw, ah):
+        self.width, self.height = aw, self.size * 1.3
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        canv.saveState()
+        canv.translate(self.width, self.height - self.size)
+        if self.key is None:
+            canv.setFont(self.font, self.size)
+            canv.setFillColor(self.color)
+            canv.drawRightString(0, 0, "–")
+        else:
+            canv.page_number(self.key, self.font, self.size, self.color, "right")
+        canv.restoreState()
+        link = self.link() if callable(self.link) else self.link
+        if self.key is not None and link:
+            canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
 class Panel(Flowable):
     """Flowables set on a tinted band with a bar on the left; splits across pages like text.
 
@@ -118,9 +185,11 @@ class Panel(Flowable):
     """
 
     def __init__(self, content: list[Flowable], *, fill=None, bar=None, bar_width: float = 3,
-                 pad: float = 7, top: bool = True, bottom: bool = True, keep: int = 1):
+                 pad: float = 7, top: bool = True, bottom: bool = True, keep: int = 1,
+                 changed: tuple[str, ...] = ()):
         super().__init__()
         self.content = content
+        self.changed = changed  # changes-page records about this block: a bar in the margin
         # The first `keep` flowables never end a page without something that follows them.
         self.keep = keep
         self.fill = fill
@@ -177,10 +246,12 @@ class Panel(Flowable):
         # Only the first piece has a speaker line to keep: a continuation that fills a page but
         # for the next detail must still split there.
         return Panel(content, fill=self.fill, bar=self.bar, bar_width=self.bar_width,
-                     pad=self.pad, top=top, bottom=bottom, keep=self.keep if top else 0)
+                     pad=self.pad, top=top, bottom=bottom, keep=self.keep if top else 0,
+                     changed=self.changed)
 
     def draw(self):
         canv = self.canv
+        change_bar(canv, self.changed, self.height)
         if self.fill is not None or self.bar is not None:
             canv.saveState()
             if self.fill is not None:
@@ -206,8 +277,8 @@ class KeepHead(Panel):
     """
 
     def __init__(self, content: list[Flowable], *, keep: int = 1, top: bool = True,
-                 bottom: bool = True):
-        super().__init__(content, pad=0, top=top, bottom=bottom, keep=keep)
+                 bottom: bool = True, changed: tuple[str, ...] = ()):
+        super().__init__(content, pad=0, top=top, bottom=bottom, keep=keep, changed=changed)
 
     def getSpaceBefore(self):
         return self.content[0].getSpaceBefore() if self.top and self.content else 0
@@ -217,7 +288,8 @@ class KeepHead(Panel):
 
     def _piece(self, content, *, top, bottom) -> KeepHead:
         # The rest of a split has no heading left to keep.
-        return KeepHead(content, keep=self.keep if top else 0, top=top, bottom=bottom)
+        return KeepHead(content, keep=self.keep if top else 0, top=top, bottom=bottom,
+                        changed=self.changed)
 
 
 def keep_head(head: list[Flowable], body: list[Flowable]) -> list[Flowable]:
@@ -227,7 +299,21 @@ def keep_head(head: list[Flowable], body: list[Flowable]) -> list[Flowable]:
     return [KeepHead([*head, body[0]], keep=len(head)), *body[1:]]
 
 
-class BookTable(Table):
+class ChangeRows(Table):
+    """A table that draws a change bar in the margin beside each row with a marked cell (a
+    flowable with a `changed` attribute: see `changed_keys`). The mark lives in the cells, so
+    the pieces of a split table keep it."""
+
+    def draw(self):
+        super().draw()
+        for i, row in enumerate(self._cellvalues):
+            keys = tuple(k for cell in row for k in changed_keys(cell))
+            if keys:
+                bottom = self._rowpositions[i + 1]
+                change_bar(self.canv, keys, self._rowpositions[i] - bottom, bottom)
+
+
+class BookTable(ChangeRows):
     """A table that splits across pages only where both pieces read as a table.
 
     A table of a few rows moves to the next page whole, and a longer one keeps at least

@@ -68,6 +68,12 @@ _EN = {
     "page": "{n} / ",
     "placeholder": "□",
     "continued": "{what} (continued)",  # atop a page where a block carries over
+    # The stop pages and the key-messages page
+    "counterpart_main": "Counterpart",  # the facts row naming who sits across the table
+    "counterpart_more": "and {n} more",
+    "caution": "Internal note — not to be read out",  # an internal talking point's ※ box
+    "change_mark": "changed",  # beside an item the changes page lists
+    "key_messages": "Key messages",
     # A personal copy
     "personal_copy": "Personal copy",
     "reader_titled": "{name} ({title})",

@@ -1,5 +1,12 @@
-"""One section per stop: facts, purpose, agenda, talking points, Q&A, counterparts, background,
-protocol, logistics, notes, and a ruled page to write on."""
+"""One section per stop, in the order Korean 면담자료 put it: facts (with the main counterpart),
+purpose and outcomes, counterparts, agenda, talking points, Q&A, background, protocol, logistics,
+notes, and a ruled page to write on.
+
+Talking points are set to be read aloud. An internal point (a caution for the principal, never to
+be said) is not numbered among them: it stands in a ※ box under the spoken point just before it
+in the trip file, which is the point it qualifies; cautions listed before any spoken point stand
+before the first one.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +14,47 @@ import datetime as dt
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from ..model import Stop
+from ..model import Stop, TalkingPoint
+from . import change_marks
 from . import styles as st
 from . import timeline as tl
 from .context import Ctx
 from .flowables import KeepHead, LinedPage, Panel, keep_head
-from .sections import lines, muted, not_attending
+from .sections import lines, not_attending
 
 _KEY = st.KEY_BAR.hexval().replace("0x", "#")
 _INTERNAL = st.MARKING.hexval().replace("0x", "#")
 _MINE = st.ACCENT.hexval().replace("0x", "#")
+_QUIET = st.QUIET.hexval().replace("0x", "#")
 
 
 def stop_key(index: int) -> str:
     return f"stop{index + 1}"
+
+
+def quiet(markup: str, size: float = st.QUIET_SIZE) -> str:
+    """Secondary text a reader still needs (home times, notes, addresses): small but dark."""
+    return f'<font color="{_QUIET}" size="{size}">{markup}</font>' if markup else ""
+
+
+def running_head(ctx: Ctx, index: int, stop: Stop) -> str:
+    """What the running head says on every page of a stop: its number and title, and its day
+    ('1. 모바일 월드 콩그레스 · 2일차 2. 27.(월)')."""
+    L = ctx.labels
+    day = ""
+    if stop.date is not None:
+        start = ctx.trip.info.start
+        number = (stop.date - start).days + 1 if start is not None else None
+        day = " ".join(x for x in (L("day", n=number) if number and number >= 1 else "",
+                                   L.short_date(stop.date)) if x)
+    title = ctx.text.clean(f"{index + 1}. {stop.title}")
+    return " · ".join(x for x in (title, day) if x)
+
+
+def spoken_points(ctx: Ctx, stop: Stop) -> list[tuple[int, TalkingPoint]]:
+    """The points to be said, with the number each has on the stop's page."""
+    spoken = [p for p in stop.talking_points if not p.internal]
+    return list(enumerate(spoken, 1))
 
 
 def stops(ctx: Ctx) -> list[Flowable]:
@@ -30,37 +64,77 @@ def stops(ctx: Ctx) -> list[Flowable]:
     return out
 
 
+class _Marks:
+    """The changes-page records about one stop's items, handed out as the page is made; what
+    was not handed out (a row left empty now) marks the stop's heading, so every record of the
+    stop is drawn somewhere."""
+
+    def __init__(self, ctx: Ctx, index: int):
+        self.index = index
+        self.places = {place: keys for place, keys in change_marks.index(ctx).items()
+                       if place[0] == index}
+        self.given: set[str] = set()
+
+    def __call__(self, part: str, row=None) -> tuple[str, ...]:
+        keys = self.places.get((self.index, part, row), ())
+        self.given.update(keys)
+        return keys
+
+    def rest(self) -> tuple[str, ...]:
+        return tuple(k for keys in self.places.values() for k in keys if k not in self.given)
+
+
 def _stop(ctx: Ctx, i: int, stop: Stop) -> list[Flowable]:
     L, S = ctx.labels, ctx.styles
+    marks = _Marks(ctx, i)
     title = f"{i + 1}. {stop.title}"
     # The first stop's heading also carries the entry of the group all stops sit under.
     group = [("stops", L["stops"], 0)] if i == 0 else None
-    out: list[Flowable] = [PageBreak(), ctx.heading(title, S.h1, stop_key(i), 1, group)]
     place = ", ".join(x for x in (stop.city, stop.country) if x)
     subtitle = " · ".join(x for x in (place, L.choice("kind", stop.kind) if stop.kind else "",
                                       stop.host) if x)
+    head: list[Flowable] = []
     if subtitle:
-        out.append(Paragraph(muted(ctx.m(subtitle), 9.5), S.body))
+        head.append(Paragraph(quiet(ctx.m(subtitle), 10), S.body))
     if not ctx.attends(stop):
         note = L("not_attending_note", name=ctx.reader.name)
-        out.append(Paragraph(f"{not_attending(ctx)}  {muted(ctx.m(note), 9.5)}", S.body))
-    out += [t for t in [_facts(ctx, stop)] if t]
-    out += ctx.sub(L["stop_purpose"], _purpose(ctx, stop))
-    out += ctx.sub(L["agenda"], _agenda(ctx, stop))
-    out += ctx.sub(L["talking_points"], _talking_points(ctx, stop))
+        head.append(Paragraph(f"{not_attending(ctx)}  {quiet(ctx.m(note), 10)}", S.body))
+    body: list[Flowable] = [t for t in [_facts(ctx, stop, marks)] if t]
+    body += ctx.sub(L["stop_purpose"], _purpose(ctx, stop),
+                    marks("part", "purpose") if stop.purpose or stop.outcomes else ())
+    body += _part(ctx, marks, "counterparts", _counterparts(ctx, stop, marks))
+    body += _part(ctx, marks, "agenda", _agenda(ctx, stop, marks))
+    body += _part(ctx, marks, "talking_points", _talking_points(ctx, stop, marks))
     if ctx.full:
-        out += ctx.sub(L["questions"], _questions(ctx, stop))
-    out += ctx.sub(L["counterparts"], _counterparts(ctx, stop))
-    out += ctx.sub(L["background"], ctx.rich(stop.background))
-    out += ctx.sub(L["protocol"], ctx.rich(stop.protocol))
-    out += ctx.sub(L["logistics"], ctx.rich(stop.logistics))
-    if ctx.full:
-        out += ctx.sub(L["notes"], ctx.rich(stop.notes))
-    out += [PageBreak(), Paragraph(ctx.m(f"{L['notes_page']} — {title}"), S.h2), LinedPage()]
+        body += _part(ctx, marks, "questions", _questions(ctx, stop, marks))
+    for name, value in (("background", stop.background), ("protocol", stop.protocol),
+                        ("logistics", stop.logistics)) + ((("notes", stop.notes),)
+                                                          if ctx.full else ()):
+        part = ctx.rich(value)
+        body += ctx.sub(L[name], part, marks("part", name) if part else ())
+    # The heading is made last, when it is known which records nothing else showed; its
+    # contents entry still comes before any other of the stop's (parts have none).
+    heading = ctx.heading(title, S.h1, stop_key(i), 1, group, running=running_head(ctx, i, stop))
+    out: list[Flowable] = [PageBreak()]
+    rest = marks("heading") + marks.rest()
+    if rest:  # a new stop, a new title or place, or a record whose row is gone
+        heading.heading = Paragraph(f"{ctx.m(title)}   {change_marks.tag(ctx)}", S.h1)
+        out.append(KeepHead([heading, *head], keep=0, changed=rest))
+    else:
+        out += [heading, *head]
+    out += body
+    if ctx.notes_pages:
+        out += [PageBreak(), Paragraph(ctx.m(f"{L['notes_page']} — {title}"), S.h2), LinedPage()]
     return out
 
 
-def _facts(ctx: Ctx, stop: Stop):
+def _part(ctx: Ctx, marks: _Marks, name: str, body: list[Flowable]) -> list[Flowable]:
+    """A titled part whose records are marked on its items, and on the whole part for those
+    about items no longer there (a removed agenda item)."""
+    return ctx.sub(ctx.labels[name], body, marks("part", name) if body else ())
+
+
+def _facts(ctx: Ctx, stop: Stop, marks: _Marks):
     L, S = ctx.labels, ctx.styles
     start, end = tl.stop_times(ctx.trip, stop)
     when = " ".join(x for x in (L.date(stop.date),
@@ -69,20 +143,43 @@ def _facts(ctx: Ctx, stop: Stop):
     tz = ctx.trip.stop_timezone(stop)
     if start is not None and start.home is not None and not ctx.same_zone(tz):
         home = f"{L.city(ctx.home_tz)} {ctx.span(start.home, end and end.home, stop.date)}"
-        when_markup = lines(when_markup, muted(ctx.m(home), 8.5))
-    venue = lines(ctx.m(stop.venue), muted(ctx.m(stop.address), 8.5))
+        when_markup = lines(when_markup, quiet(ctx.m(home)))
+    venue = lines(ctx.m(stop.venue), quiet(ctx.m(stop.address)))
     people = ", ".join(f"<b>{ctx.m(ctx.person_name(p))}</b>" if ctx.mine(p.key)
                        else ctx.m(ctx.person_name(p)) for p in ctx.trip.attendees(stop))
-    return ctx.facts([
-        (L["when"], [Paragraph(when_markup, S.cell)] if when_markup else ""),
-        (L["venue"], [Paragraph(venue, S.cell)] if venue else ""),
-        (L["host"], stop.host),
-        (L["kind"], L.choice("kind", stop.kind) if stop.kind else ""),
-        (L["press"], L.choice("press", stop.press) if stop.press else ""),
-        (L["interpreter"], stop.interpreter),
-        (L["dress_code"], stop.dress_code),
-        (L["attendees"], [Paragraph(people, S.cell)] if people else ""),
-    ])
+    rows = [
+        ("when", [Paragraph(when_markup, S.cell)] if when_markup else ""),
+        ("venue", [Paragraph(venue, S.cell)] if venue else ""),
+        ("host", stop.host),
+        ("counterpart_main", _main_counterpart(ctx, stop)),
+        ("kind", L.choice("kind", stop.kind) if stop.kind else ""),
+        ("press", L.choice("press", stop.press) if stop.press else ""),
+        ("interpreter", stop.interpreter),
+        ("dress_code", stop.dress_code),
+        ("attendees", [Paragraph(people, S.cell)] if people else ""),
+    ]
+    out = []
+    for name, value in rows:
+        keys = marks("fact", name) if value else ()
+        if keys:
+            if not isinstance(value, list):
+                value = [Paragraph(ctx.m(value), S.cell)]
+            value = [*value, Paragraph(change_marks.tag(ctx), S.cell)]
+        out.append((L[name], value, keys))
+    return ctx.facts(out)
+
+
+def _main_counterpart(ctx: Ctx, stop: Stop) -> list[Flowable] | str:
+    """The 상대측 row: the first counterpart listed, who sits across the table."""
+    people = [c for c in stop.counterparts if c.name.strip()]
+    if not people:
+        return ""
+    main = people[0]
+    role = " · ".join(x for x in (main.title, main.organization) if x)
+    markup = f"<b>{ctx.m(main.name)}</b>" + (f"  {ctx.m(role)}" if role else "")
+    if len(people) > 1:
+        markup += f"  {quiet(ctx.m(ctx.labels('counterpart_more', n=len(people) - 1)))}"
+    return [Paragraph(markup, ctx.styles.cell)]
 
 
 def _purpose(ctx: Ctx, stop: Stop) -> list[Flowable]:
@@ -96,28 +193,31 @@ def _purpose(ctx: Ctx, stop: Stop) -> list[Flowable]:
     return out
 
 
-def _agenda(ctx: Ctx, stop: Stop) -> list[Flowable]:
+def _agenda(ctx: Ctx, stop: Stop, marks: _Marks) -> list[Flowable]:
     L, S = ctx.labels, ctx.styles
     tz = ctx.trip.stop_timezone(stop)
     show_home = not ctx.same_zone(tz)
     rows = []
-    for item in stop.agenda:
+    for n, item in enumerate(stop.agenda):
         time = ""
         if item.time is not None and stop.date is not None:
             when = tl.moment(dt.datetime.combine(stop.date, item.time), tz, ctx.home_tz)
             time = ctx.hm(when.local, stop.date)
             if show_home and when.home is not None:
-                time = lines(time, muted(ctx.m(f"{L.city(ctx.home_tz)} "
-                                               f"{ctx.hm(when.home, stop.date)}"), 7.5))
+                time = lines(time, quiet(ctx.m(f"{L.city(ctx.home_tz)} "
+                                               f"{ctx.hm(when.home, stop.date)}")))
         elif item.time is not None:
             time = L.time(item.time)
         minutes = L("minutes_value", n=item.minutes) if item.minutes is not None else ""
-        what = lines(ctx.m(item.item), muted(ctx.m(item.notes), 8))
+        keys = marks("agenda", n)
+        what = lines(ctx.m(item.item) + (f"   {change_marks.tag(ctx)}" if keys else ""),
+                     quiet(ctx.m(item.notes)))
         lead = ctx.m(ctx.who(item.lead))
         if ctx.mine(item.lead):
             lead = f"<b>{lead}</b><br/>{_mine(ctx, 'my_turn')}"
-        rows.append([Paragraph(time, S.cell), ctx.cell(minutes), Paragraph(what, S.cell),
-                     Paragraph(lead, S.cell)])
+        first = Paragraph(time, S.cell)
+        first.changed = keys
+        rows.append([first, ctx.cell(minutes), Paragraph(what, S.cell), Paragraph(lead, S.cell)])
     table = ctx.table([L["time"], L["minutes"], L["item"], L["lead"]], rows, [22, 14, 88, 46])
     return [table] if table else []
 
@@ -126,67 +226,126 @@ def _mine(ctx: Ctx, label: str) -> str:
     return f'<font color="{_MINE}"><b>▶ {ctx.m(ctx.labels[label])}</b></font>'
 
 
-def _tags(ctx: Ctx, key: bool, internal: bool, mine: bool = False) -> str:
+def _tags(ctx: Ctx, key: bool, internal: bool, mine: bool = False,
+          changed: bool = False) -> str:
     tags = [_mine(ctx, "mine")] if mine else []
     if key:
         tags.append(f'<font color="{_KEY}"><b>■ {ctx.m(ctx.labels["key"])}</b></font>')
     if internal:
         tags.append(f'<font color="{_INTERNAL}"><b>{ctx.m(ctx.labels["internal"])}</b></font>')
+    if changed:
+        tags.append(change_marks.tag(ctx))
     return "   ".join(tags)
 
 
-def _talking_points(ctx: Ctx, stop: Stop) -> list[Flowable]:
-    S = ctx.styles
+def _talking_points(ctx: Ctx, stop: Stop, marks: _Marks) -> list[Flowable]:
+    """Spoken points numbered, each with the cautions that follow it in the file beneath it."""
+    groups: list[tuple[int, int, TalkingPoint, list[Flowable]]] = []
+    leading: list[Flowable] = []  # cautions before any spoken point
+    n = 0
+    for row, point in enumerate(stop.talking_points):
+        if point.internal:
+            if ctx.full:
+                (groups[-1][3] if groups else leading).append(
+                    _caution(ctx, point, marks("talking_points", row)))
+            continue
+        n += 1
+        groups.append((n, row, point, []))
     out: list[Flowable] = []
-    points = [p for p in stop.talking_points if ctx.full or not p.internal]
-    for n, point in enumerate(points, 1):
-        meta = "   ".join(x for x in (
-            f'<font size="10.5" color="#1d4e89"><b>{n}</b></font>', ctx.m(ctx.who(point.speaker)),
-            _tags(ctx, point.key, point.internal, ctx.mine(point.speaker)))
-            if x)
-        content: list[Flowable] = [Paragraph(meta, S.tp_meta)]
-        text_style = S.tp_text if not point.key else S.tp_key
-        content += ctx.paras(point.text, text_style)
-        content += [p for d in point.details if d.strip()
-                    for p in ctx.paras(d, S.sub_bullet, "–")]
-        if point.key:
-            out.append(Panel(content, fill=st.KEY_TINT, bar=st.KEY_BAR, bar_width=3.5))
-        elif ctx.mine(point.speaker):  # the reader's own words stand out on the page
-            out.append(Panel(content, fill=st.ACCENT_TINT, bar=st.ACCENT, bar_width=3.5))
-        else:
-            out.append(Panel(content, bar=st.RULE, bar_width=1.5))
-        out.append(Spacer(1, 6))
+    for box in leading:
+        out += [box, Spacer(1, 6)]
+    for number, row, point, cautions in groups:
+        out += [_point(ctx, number, point, cautions, marks("talking_points", row)), Spacer(1, 8)]
     return out[:-1] if out else out
 
 
-def _questions(ctx: Ctx, stop: Stop) -> list[Flowable]:
+def _point(ctx: Ctx, number: int, point: TalkingPoint, cautions: list[Flowable],
+           changed: tuple[str, ...]) -> Flowable:
+    S = ctx.styles
+    mine = ctx.mine(point.speaker)
+    speaker = ctx.who(point.speaker)
+    meta = "   ".join(x for x in (
+        f'<font size="13" color="#1d4e89"><b>{number}</b></font>',
+        f"<b>{ctx.m(speaker)}</b>" if speaker else "",
+        _tags(ctx, point.key, False, mine, bool(changed))) if x)
+    content: list[Flowable] = [Paragraph(meta, S.tp_meta)]
+    if ctx.full:
+        text_style = S.tp_key if point.key else S.tp_text
+        detail_style = S.tp_detail
+    else:
+        text_style = S.tp_key_handout if point.key else S.tp_text_handout
+        detail_style = S.sub_bullet
+    content += ctx.paras(point.text, text_style)
+    content += [p for d in point.details if d.strip() for p in ctx.paras(d, detail_style, "–")]
+    for box in cautions:
+        content += [Spacer(1, 4), box]
+    if point.key:
+        return Panel(content, fill=st.KEY_TINT, bar=st.KEY_BAR, bar_width=3.5, changed=changed)
+    if mine:  # the reader's own words stand out on the page
+        return Panel(content, fill=st.ACCENT_TINT, bar=st.ACCENT, bar_width=3.5, changed=changed)
+    return Panel(content, bar=st.RULE, bar_width=1.5, changed=changed)
+
+
+def _caution(ctx: Ctx, point: TalkingPoint, changed: tuple[str, ...]) -> Flowable:
+    """An internal point as a ※ box: for the principal's eyes, never read out, never numbered."""
+    L, S = ctx.labels, ctx.styles
+    speaker = ctx.who(point.speaker)
+    head = "   ".join(x for x in (
+        f'<font color="{_INTERNAL}"><b>※ {ctx.m(L["caution"])}</b></font>',
+        quiet(ctx.m(speaker)) if speaker else "",
+        _mine(ctx, "mine") if ctx.mine(point.speaker) else "",  # a caution for the reader
+        change_marks.tag(ctx) if changed else "") if x)
+    content: list[Flowable] = [Paragraph(head, S.caution)]
+    content += ctx.paras(point.text, S.caution)
+    content += [p for d in point.details if d.strip() for p in ctx.paras(d, S.sub_bullet, "–")]
+    return Panel(content, fill=st.CAUTION_TINT, bar=st.MARKING, bar_width=2, pad=6,
+                 changed=changed)
+
+
+def _questions(ctx: Ctx, stop: Stop, marks: _Marks) -> list[Flowable]:
     L, S = ctx.labels, ctx.styles
     out: list[Flowable] = []
-    for q in stop.questions:
+    for row, q in enumerate(stop.questions):
         if q.internal and not ctx.full:
             continue
-        tag = _tags(ctx, False, q.internal)
+        keys = marks("questions", row)
+        tag = _tags(ctx, False, q.internal, changed=bool(keys))
         question = Paragraph(ctx.m(q.question) + (f"   {tag}" if tag else ""), S.question,
                              bulletText=L["q"])
         answer = ctx.paras(q.answer, S.answer, L["a"]) if q.answer.strip() else []
         # A question never ends a page without (the first lines of) its answer.
-        out += keep_head([question], answer)
+        out += _changed(keep_head([question], answer), keys)
     return out
 
 
-def _counterparts(ctx: Ctx, stop: Stop) -> list[Flowable]:
+def _changed(flowables: list[Flowable], keys: tuple[str, ...]) -> list[Flowable]:
+    """An item marked with a bar beside its head (and the first lines that go with it): a
+    long text after it is left in pieces, which lay out faster than one block."""
+    if keys:
+        first = flowables[0]
+        if not isinstance(first, KeepHead):
+            first = KeepHead([first], keep=0)
+        first.changed = keys
+        flowables = [first, *flowables[1:]]
+    return flowables
+
+
+def _counterparts(ctx: Ctx, stop: Stop, marks: _Marks) -> list[Flowable]:
     L, S = ctx.labels, ctx.styles
     out: list[Flowable] = []
-    for c in stop.counterparts:
-        head: list[Flowable] = [Paragraph(ctx.m(c.name), S.person)]
+    for row, c in enumerate(stop.counterparts):
+        keys = marks("counterparts", row)
+        name = ctx.m(c.name) + (f"   {change_marks.tag(ctx)}" if keys else "")
+        head: list[Flowable] = [Paragraph(name, S.person)]
         role = " · ".join(x for x in (c.title, c.organization) if x)
         if role:
-            head.append(Paragraph(muted(ctx.m(role), 9), S.body))
+            head.append(Paragraph(quiet(ctx.m(role), 9.5), S.body))
         if c.address_as:
             head.append(Paragraph(f"<b>{ctx.m(L['address_as'])}</b>  {ctx.m(c.address_as)}",
                                   S.body))
         body = ctx.rich(c.bio)
         # Name, title, organization and how to address the person stay together, and with the
         # first lines of the bio: only the bio may run on to the next page.
-        out += keep_head(head, body) if body else [KeepHead(head, keep=len(head) - 1)]
+        out += _changed(keep_head(head, body) if body else [KeepHead(head, keep=len(head) - 1)],
+                        keys)
     return out

@@ -12,11 +12,16 @@ from .fonts import FontSet
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#5f6b7a")
+# Secondary text the reader still needs (home times, notes, addresses): darker than MUTED, so
+# that it stays legible at 9 pt in a moving car.
+QUIET = colors.HexColor("#3e4a59")
 ACCENT = colors.HexColor("#1d4e89")
 ACCENT_TINT = colors.HexColor("#e8eff8")
 KEY_TINT = colors.HexColor("#fdf3dc")
 KEY_BAR = colors.HexColor("#d08c00")
 MARKING = colors.HexColor("#b42318")
+CAUTION_TINT = colors.HexColor("#fbeceb")  # an internal caution's ※ box
+CHANGE_BAR = colors.HexColor("#7a3fb0")  # an item the changes page lists, in the margin
 RULE = colors.HexColor("#c9d1db")
 ZEBRA = colors.HexColor("#f5f7fa")
 HEADER_BG = colors.HexColor("#dfe7f1")
@@ -24,6 +29,11 @@ NOTE_LINE = colors.HexColor("#cfd6de")
 
 BODY_SIZE = 10
 BODY_LEADING = 15.5  # ~1.55x: Korean needs more air between lines than Latin text
+# Talking points are read aloud, in a car or at a lectern: hand-made books set them at 14-16 pt.
+# The handout (read by delegation members at a desk) keeps them smaller.
+READ_ALOUD_SIZE = 14
+HANDOUT_POINT_SIZE = 11.5
+QUIET_SIZE = 9  # the smallest text on a stop page
 
 
 @dataclass
@@ -48,9 +58,15 @@ class Styles:
     cover_line: ParagraphStyle
     cover_marking: ParagraphStyle
     cover_reader: ParagraphStyle
-    tp_text: ParagraphStyle
+    tp_text: ParagraphStyle  # a talking point read aloud (full edition)
     tp_key: ParagraphStyle
+    tp_text_handout: ParagraphStyle
+    tp_key_handout: ParagraphStyle
     tp_meta: ParagraphStyle
+    tp_detail: ParagraphStyle
+    caution: ParagraphStyle  # an internal caution (※), never read aloud
+    key_message: ParagraphStyle
+    key_message_by: ParagraphStyle
     question: ParagraphStyle
     answer: ParagraphStyle
     person: ParagraphStyle
@@ -99,9 +115,22 @@ def make_styles(fonts: FontSet) -> Styles:
                             textColor=ACCENT, spaceAfter=4),
         cover_marking=derive("cover_marking", fontName=bold, fontSize=14, leading=18,
                              textColor=MARKING, alignment=TA_CENTER),
-        tp_text=derive("tp_text", fontSize=10.5, leading=16.5, spaceAfter=3),
-        tp_key=derive("tp_key", fontSize=10.5, leading=16.5, spaceAfter=3, fontName=bold),
-        tp_meta=derive("tp_meta", small, textColor=MUTED, spaceAfter=2),
+        tp_text=derive("tp_text", fontSize=READ_ALOUD_SIZE, leading=READ_ALOUD_SIZE * 1.5,
+                       spaceAfter=4),
+        tp_key=derive("tp_key", fontSize=READ_ALOUD_SIZE, leading=READ_ALOUD_SIZE * 1.5,
+                      spaceAfter=4, fontName=bold),
+        tp_text_handout=derive("tp_text_handout", fontSize=HANDOUT_POINT_SIZE,
+                               leading=HANDOUT_POINT_SIZE * 1.55, spaceAfter=3),
+        tp_key_handout=derive("tp_key_handout", fontSize=HANDOUT_POINT_SIZE,
+                              leading=HANDOUT_POINT_SIZE * 1.55, spaceAfter=3, fontName=bold),
+        tp_meta=derive("tp_meta", fontSize=10.5, leading=14, textColor=INK, spaceAfter=3),
+        tp_detail=derive("tp_detail", leftIndent=28, bulletIndent=17, spaceAfter=2,
+                         fontSize=11, leading=16.5),
+        caution=derive("caution", fontSize=10.5, leading=15.5, spaceAfter=2, textColor=INK),
+        key_message=derive("key_message", fontName=bold, fontSize=12, leading=18,
+                           leftIndent=22, bulletIndent=6, spaceAfter=1, bulletFontName=bold),
+        key_message_by=derive("key_message_by", leftIndent=22, spaceAfter=6, fontSize=9,
+                              leading=13),
         question=derive("question", fontName=bold, bulletFontName=bold, leftIndent=20,
                         bulletIndent=0, spaceAfter=2, spaceBefore=6),
         answer=derive("answer", leftIndent=20, bulletIndent=0, spaceAfter=4,

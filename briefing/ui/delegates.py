@@ -13,6 +13,7 @@ from .field_editors import (
     PersonCombo,
     ZoneCombo,
     fill_choices,
+    set_finish,
     show_choice,
     show_hint,
     validator_for,
@@ -47,7 +48,21 @@ class FieldDelegate(QStyledItemDelegate):
             edit.inputRejected.connect(lambda: show_hint(edit, values.hint(f)))
         edit.setPlaceholderText(values.PLACEHOLDERS.get(f.kind, ""))
         edit._briefing_field = f
+        set_finish(edit, lambda: self._finish(edit))
         return edit
+
+    def _read(self, editor: QLineEdit):
+        """The value the editor's text means (briefing.clock's reading for times and dates)."""
+        return values.from_text(editor._briefing_field, editor.text(), near=values.near_day(self.doc.trip))
+
+    def _finish(self, editor: QLineEdit) -> None:
+        """Store the cell's text without closing its editor (a window shortcut while typing)."""
+        try:
+            self._read(editor)
+        except ValueError as e:
+            show_hint(editor, str(e))
+            return
+        self.commitData.emit(editor)
 
     def setEditorData(self, editor, index):
         text = index.data(Qt.ItemDataRole.EditRole) or ""
@@ -79,7 +94,7 @@ class FieldDelegate(QStyledItemDelegate):
             f = getattr(editor, "_briefing_field", None)
             if f is not None and f.kind in values.PATTERNS:
                 try:
-                    values.from_text(f, editor.text())
+                    self._read(editor)
                 except ValueError as e:
                     show_hint(editor, str(e))
                     return True

@@ -41,6 +41,25 @@ class UndoKeyFilter(QObject):
 
 UNDO_KEYS = UndoKeyFilter()
 
+# Kinds whose typed text is read when the typing is done, not at every key (briefing.clock).
+READ_WHEN_DONE = frozenset({schema.TIME, schema.DATE, schema.DATETIME})
+
+
+def set_finish(widget: QWidget, finish) -> None:
+    """What `finish_typing` does for `widget`: store the text typed so far, as Enter would."""
+    widget._briefing_finish = finish
+
+
+def finish_typing(widget: QWidget | None) -> None:
+    """Store what is typed in `widget` (the focused one) before a window shortcut acts on the
+    trip, so that Ctrl+S right after typing 1245 saves 12:45, not the time before."""
+    while widget is not None:
+        finish = getattr(widget, "_briefing_finish", None)
+        if finish is not None:
+            finish()
+            return
+        widget = widget.parentWidget()
+
 
 def validator_for(f: schema.Field, parent) -> QRegularExpressionValidator | None:
     pattern = values.PATTERNS.get(f.kind)
@@ -180,6 +199,7 @@ class LineEditor(FieldEditor):
         edit.setPlaceholderText(values.PLACEHOLDERS.get(f.kind, ""))
         edit.textEdited.connect(self._edited)
         edit.editingFinished.connect(self._finished)
+        set_finish(edit, self._finished)
         edit.textChanged.connect(lambda _t: self.update_tip())
         edit.installEventFilter(self)
 
@@ -204,10 +224,15 @@ class LineEditor(FieldEditor):
         self.widget.setCursorPosition(0)  # show the start of a long value, not its end
         self.update_tip()
 
-    def parse(self, text: str, strict: bool = True):
-        return values.from_text(self.field, text, strict=strict)
+    def parse(self, text: str):
+        return values.from_text(self.field, text, near=values.near_day(self.doc.trip))
 
     def _edited(self, text: str) -> None:
+        if self.field.kind in READ_WHEN_DONE:
+            # '12' may become 12:45 or 1245: a time or date is read once the typing is done, so
+            # that no half-typed one (01:24 on the way to 12:45) is ever stored or saved
+            self.set_valid(True)
+            return
         try:
             value = self.parse(text)
         except ValueError:
@@ -217,11 +242,14 @@ class LineEditor(FieldEditor):
         self.commit(value)
 
     def _finished(self) -> None:
-        # Done typing: read the lenient way ('930' is 09:30) and show the value as it is stored.
+        """Done typing (Enter, leaving the box, a window shortcut): store what the text means
+        and show it as it is stored (1245 -> 12:45); text that means nothing stays, marked."""
         try:
-            value = self.parse(self.widget.text(), strict=False)
-        except ValueError:
-            show_hint(self.widget, values.hint(self.field))
+            value = self.parse(self.widget.text())
+        except ValueError as e:
+            self.set_valid(False)
+            self.widget.setToolTip(str(e))
+            show_hint(self.widget, str(e))
             return
         self.set_valid(True)
         self.commit(value)

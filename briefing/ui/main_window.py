@@ -34,7 +34,7 @@ from .problems_panel import ProblemsPanel
 from .recovery import RecoveryStore
 from .recovery_actions import RecoveryActions
 from .settings import Settings
-from .shortcuts import with_shortcut
+from .shortcuts import WindowKeys, redo_keys, with_shortcut
 from .start_page import StartPage
 from .stop_actions import StopActions
 from .trip_editor import TripEditor
@@ -117,7 +117,7 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         self.act_undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
         self.act_redo = stack.createRedoAction(self, tr("Redo"))
         self.act_redo.setIcon(icon("mdi6.redo"))
-        self.act_redo.setShortcuts(QKeySequence.keyBindings(K.Redo))
+        self.act_redo.setShortcuts(redo_keys())
         for action in (self.act_undo, self.act_redo):
             self.addAction(action)
             with_shortcut(action, plain(action.text()))
@@ -154,6 +154,7 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+        self.window_keys = WindowKeys(self, keep_typing=(self.act_undo, self.act_redo))
 
     def _undo_tooltips(self, *_args) -> None:
         for action in (self.act_undo, self.act_redo):

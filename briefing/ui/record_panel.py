@@ -33,6 +33,25 @@ MIN_ROWS_ABOVE_FORM = 3
 MIN_FORM_TEXT_LINES = 3
 
 
+class RecordTableView(QTableView):
+    """A table whose Tab and Shift+Tab skip cells nobody can change (the agenda's computed end)."""
+
+    def moveCursor(self, action, modifiers):
+        steps = {self.CursorAction.MoveNext: 1, self.CursorAction.MovePrevious: -1}
+        model, current = self.model(), self.currentIndex()
+        rows, columns = model.rowCount(), model.columnCount()
+        if action not in steps or not current.isValid() or not rows * columns:
+            return super().moveCursor(action, modifiers)
+        place = current.row() * columns + current.column()
+        for _ in range(rows * columns):  # row by row, round the end as Qt's own Tab does
+            place = (place + steps[action]) % (rows * columns)
+            index = model.index(place // columns, place % columns)
+            if not self.isColumnHidden(index.column()) and model.flags(index) & (
+                    Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable):
+                return index
+        return current
+
+
 class RecordTablePanel(QWidget):
     message = Signal(str)  # something to show in the status bar (a refused value)
 
@@ -43,7 +62,7 @@ class RecordTablePanel(QWidget):
         self.doc = doc
         self.model = model or RecordTableModel(doc, record_type, columns, self)
         self.model.rejected.connect(self.message)
-        self.view = QTableView(self)
+        self.view = RecordTableView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(FieldDelegate(doc, self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

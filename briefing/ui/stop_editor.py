@@ -3,7 +3,7 @@ Q&A, counterparts, background, protocol, logistics and notes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -115,8 +115,27 @@ class StopEditor(QWidget):
             "Next tab: {next}; previous tab: {previous}",
             next=" / ".join(QKeySequence(k).toString(native) for k in NEXT_TAB_KEYS),
             previous=" / ".join(QKeySequence(k).toString(native) for k in PREVIOUS_TAB_KEYS)))
+        self.tabs.tabBar().installEventFilter(self)
         self.marks = problem_marks.marks_of(doc)
         self.marks.changed.connect(self.show_marks)
+
+    def eventFilter(self, obj, event) -> bool:
+        # A tab's Alt key (a mnemonic: a Shortcut event on the tab bar) shows the tab; the focus
+        # follows into it, as a label's Alt key puts it in its field.
+        if obj is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
+            QTimer.singleShot(0, self.focus_tab_page)
+        return False
+
+    def focus_tab_page(self) -> None:
+        """The focus on the first field of the tab shown (its table, its text box)."""
+        page = self.tabs.currentWidget()
+        widget = page.nextInFocusChain() if page is not None else None
+        while widget is not None and widget is not page:
+            if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def step_tab(self, step: int) -> None:
         """Show the next (1) or previous (-1) tab, round the end as the tab bar does."""

@@ -187,7 +187,7 @@ class RecordTableModel(QAbstractTableModel):
             new = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         elif role == Qt.ItemDataRole.EditRole:
             try:
-                new = values.from_text(f, str(value))
+                new = values.from_text(f, str(value), near=values.near_day(self.doc.trip))
             except ValueError as e:
                 self.rejected.emit(str(e))
                 return False

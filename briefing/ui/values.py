@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-from briefing import bounds, fileformat, places, schema
+import datetime as dt
+
+from briefing import bounds, clock, fileformat, places, schema
 from briefing.problems import Message
+from briefing.words import N_
 
 from . import i18n
 from .i18n import tr
 
 # What may stand in the box while the user is still typing (a QRegularExpressionValidator's
 # "intermediate" text); the finished text must also parse.
+# Only the characters; what they mean is read by briefing.clock (1245, 12.45, 2023.2.27, 2/27).
 PATTERNS = {
-    schema.TIME: r"\d{0,4}|\d{0,2}:\d{0,2}",  # people type 0930 as often as 09:30
+    schema.TIME: r"[\d:.：\s]{0,8}",
     schema.INT: r"\d{0,6}",
-    schema.DATE: r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?",
-    schema.DATETIME: r"\d{0,4}(-\d{0,2}(-\d{0,2}( \d{0,2}(:\d{0,2})?)?)?)?",
+    schema.DATE: r"[\d\-./\s]{0,14}",
+    schema.DATETIME: r"[\d\-./:：Tt\s]{0,24}",
     schema.DECIMAL: r"[\d,.\s]{0,28}",  # thousands separators are typed, and dropped
 }
 HINTS = {
-    schema.TIME: "Write a time as HH:MM, e.g. 09:30",
-    schema.INT: "Write minutes as a whole number, e.g. 30",
-    schema.DATE: "Write a date as YYYY-MM-DD, e.g. 2023-02-27",
-    schema.DATETIME: "Write a date and time as YYYY-MM-DD HH:MM",
+    schema.TIME: N_("Write a time as 12:45, 12.45 or 1245"),
+    schema.INT: N_("Write minutes as a whole number, e.g. 30"),
+    schema.DATE: N_("Write a date as 2023-02-27, 2023.2.27 or 2/27"),
+    schema.DATETIME: N_("Write a date and time as 2023-02-27 12:45 or 2/27 1245"),
     schema.DECIMAL: "Write an amount as 14,500,000 or 1450.50",
 }
 PLACEHOLDERS = {schema.TIME: "HH:MM", schema.DATE: "YYYY-MM-DD", schema.DATETIME: "YYYY-MM-DD HH:MM"}
@@ -70,10 +74,11 @@ def to_text(f: schema.Field, value, *, lines: bool = False) -> str:
     return str(value)
 
 
-def from_text(f: schema.Field, text: str, *, lines: bool = False, strict: bool = False):
+def from_text(f: schema.Field, text: str, *, lines: bool = False, near: dt.date | None = None):
     """The value typed as `text`; ValueError (with a hint to show) if it is not one.
 
-    Unless `strict`, a time typed without its colon ('930') is read as 09:30.
+    Times and dates are read as people type them (briefing.clock: '1245', '2023.2.27'); a month
+    and day alone ('2/27') take the year nearest `near` (the trip's first day, see `near_day`).
     """
     stripped = text.strip()
     if f.kind in (schema.TEXT, schema.LONGTEXT):
@@ -87,11 +92,11 @@ def from_text(f: schema.Field, text: str, *, lines: bool = False, strict: bool =
         return None
     try:
         if f.kind == schema.TIME:
-            return fileformat.parse_time(stripped if strict else _normal_time(stripped))
+            return clock.read_time(stripped)
         if f.kind == schema.DATE:
-            return fileformat.parse_date(stripped)
+            return clock.read_date(stripped, near)
         if f.kind == schema.DATETIME:
-            return fileformat.parse_datetime(stripped)
+            return clock.read_datetime(stripped, near)
         if f.kind == schema.INT:
             if not stripped.isdigit():
                 raise ValueError(stripped)
@@ -111,13 +116,10 @@ def from_text(f: schema.Field, text: str, *, lines: bool = False, strict: bool =
     return text
 
 
-def _normal_time(text: str) -> str:
-    """'930' and '0930' are 09:30: people type times without the colon."""
-    if text.isdigit() and len(text) in (3, 4):
-        return f"{text[:-2]}:{text[-2:]}"
-    if text.isdigit() and len(text) <= 2:
-        return f"{text}:00"
-    return text
+def near_day(trip) -> dt.date | None:
+    """The day a month and day typed without a year are read near: the trip's first day."""
+    info = trip.info
+    return info.start or info.end or next((s.date for s in trip.stops if s.date), None)
 
 
 def field(record_type: type, name: str) -> schema.Field:

@@ -47,8 +47,14 @@ class MergeDialog(QDialog):
         self.theirs_buttons: list[QRadioButton] = []
         self.mine_buttons: list[QRadioButton] = []
         for c in result.collisions:
-            box = QGroupBox(c.place(lang, result.trip))
+            box = QGroupBox()
             grid = QGridLayout(box)
+            place = QLabel(c.place(lang, result.trip))  # wrapped: a long place must not widen
+            place.setObjectName("place")
+            place.setWordWrap(True)
+            place.setTextFormat(Qt.TextFormat.PlainText)
+            place.setStyleSheet("font-weight: bold")
+            grid.addWidget(place, 0, 0, 1, 2)
             group = QButtonGroup(box)
             for column, (side, word) in enumerate(((merge.THEIRS, tr("Theirs (in the file)")),
                                                    (merge.MINE, tr("Mine (in this window)")))):
@@ -59,8 +65,8 @@ class MergeDialog(QDialog):
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 value.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
                 value.setTextFormat(Qt.TextFormat.PlainText)
-                grid.addWidget(button, 0, column)
-                grid.addWidget(value, 1, column)
+                grid.addWidget(button, 1, column)
+                grid.addWidget(value, 2, column)
                 grid.setColumnStretch(column, 1)
                 (self.theirs_buttons if side == merge.THEIRS else self.mine_buttons).append(button)
             group.button(1).setChecked(True)
@@ -69,6 +75,7 @@ class MergeDialog(QDialog):
         rows.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox()

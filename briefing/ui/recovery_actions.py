@@ -9,10 +9,10 @@ import time
 
 from PySide6.QtWidgets import QMessageBox
 
-from briefing import changes, model, schema
+from briefing import changes, merge, model, schema
 from briefing.problems import SaveError, TripFileError
 
-from .i18n import field_label, tr
+from .i18n import field_label, language, tr
 from .pages import EDITOR
 
 RECOVERY_DELAY_MS = 2_000  # a pause in typing this long writes the copy
@@ -48,7 +48,10 @@ def change_line(c: changes.Change) -> str:
             where.append(c.field)
     line = f"{kind}: {' › '.join(w for w in where if w)}"
     if c.kind == changes.CHANGED:
-        line += f": {c.before or '—'} → {c.after or '—'}"
+        before, after = c.before, c.after
+        if isinstance(c.old, bool) or isinstance(c.new, bool):  # yes/no in the window's words
+            before, after = (merge.value_text(v, c.field, language()) for v in (c.old, c.new))
+        line += f": {before or '—'} → {after or '—'}"
     return line
 
 

@@ -4,7 +4,7 @@ by field against the version both started from; collisions are chosen in the rea
 import datetime as dt
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QGroupBox
+from PySide6.QtWidgets import QApplication, QLabel
 
 from briefing import fileformat, model
 from briefing.ui.merge_dialog import MergeDialog
@@ -25,7 +25,7 @@ def answer_merge(act, found: list) -> None:
     def poll():
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, MergeDialog) and dialog.isVisible():
-            found.append([g.title() for g in dialog.findChildren(QGroupBox)])
+            found.append([w.text() for w in dialog.findChildren(QLabel, "place")])
             try:
                 act(dialog)
             finally:

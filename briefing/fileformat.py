@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from . import bounds, model, problems, schema
+from . import bounds, comments, model, problems, schema
 from .atomic import NotRegularFile, open_regular, write_atomic
 from .problems import ERROR, Problem, TripFileError, msg
 from .words import N_
@@ -125,10 +125,38 @@ def loads(data: bytes | str, filename: str = "<trip>") -> model.Trip:
     reader = _Reader(filename, text)
     trip = reader.read_trip(root)
     trip.comment = _leading_comment(text)
+    if reader.complete and comments.present(text):
+        trip.comments = comments.read(text, _outline(root), trip)
     trip.source = reader.source
     if reader.problems:
         raise TripFileError(reader.problems, trip if reader.complete else None)
     return trip
+
+
+def _outline(root: yaml.Node) -> list[comments.Node]:
+    """Every node's path, kind and span, for placing the file's comments (briefing.comments)."""
+    out = []
+    stack = [(root, ())]  # not recursive: a deeply nested file must not exhaust the stack
+    while stack:
+        node, path = stack.pop()
+        start, end = _pos0(node.start_mark), _pos0(node.end_mark)
+        if isinstance(node, yaml.ScalarNode):
+            out.append(comments.Node(path, comments.SCALAR, start, end))
+        elif isinstance(node, yaml.MappingNode):
+            out.append(comments.Node(path, comments.MAP, start, end, bool(node.flow_style)))
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    out.append(comments.Node(path + (key.value,), comments.KEY,
+                                             _pos0(key.start_mark), _pos0(key.end_mark)))
+                    stack.append((value, path + (key.value,)))
+        else:
+            out.append(comments.Node(path, comments.SEQ, start, end, bool(node.flow_style)))
+            stack.extend((item, path + (i,)) for i, item in enumerate(node.value))
+    return out
+
+
+def _pos0(mark) -> tuple[int, int]:
+    return (mark.line, mark.column)
 
 
 def _leading_comment(text: str) -> str:

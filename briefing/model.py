@@ -217,6 +217,9 @@ class Trip:
     format_version: int = field(default=1, compare=False)
     # The comment lines at the top of the file, written back on save (other comments are not kept).
     comment: str = ""
+    # The file's other comments, beside the records they were written next to
+    # (briefing.comments.Comments); written back on save, not part of the trip's value.
+    comments: Any = field(default=None, compare=False, repr=False)
     # Where each field was read from, when the trip came from a file: {path tuple: (line, col)}.
     # Not part of the trip's value, so it is left out of comparisons.
     source: Any = field(default=None, compare=False, repr=False)

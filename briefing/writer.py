@@ -15,7 +15,7 @@ import unicodedata
 
 import yaml
 
-from . import bounds, model, places, schema
+from . import bounds, comments, model, places, schema
 from .problems import SaveError
 
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
@@ -75,19 +75,35 @@ def _dumps(trip: model.Trip) -> str:
     if trip.comment:
         out.extend(f"# {line}".rstrip() + "\n" for line in trip.comment.split("\n"))
     out.append(f"briefing: {file_version(trip)}\n")
+    kept = comments.placer(trip)  # None (nothing to do) unless the file had comments
+    if kept:
+        kept.field(out, len(out) - 1, trip, schema.TOP[0], "")
     for f in schema.TOP[1:]:
         value = getattr(trip, f.name)
+        held = kept is not None and kept.holds(trip, f.key)
         if f.kind == schema.RECORD:
-            lines = _record(value, "  ")
-            if lines:
-                out.append(f"\n{f.key}:\n")
-                out.extend(lines)
-        elif value:
-            out.append(f"\n{f.key}:\n")
+            lines = _record(value, "  ", kept)
+            if not (lines or held):
+                continue
+            out.append("\n")
+            start = len(out)
+            out.append(f"{f.key}:\n")
+            out.extend(lines)
+        elif value or held:
+            out.append("\n")
+            start = len(out)
+            out.append(f"{f.key}:\n")
             for i, item in enumerate(value):
                 if i:
                     out.append("\n")  # a blank line between stops, flights, people: for the eye
-                out.extend(_item(item, "  "))
+                out.extend(_item(item, "  ", kept))
+        else:
+            continue
+        if kept:
+            kept.field(out, start, trip, f, "")
+    if kept:
+        kept.record_end(out, trip, "")
+        return comments.join(out)
     return "".join(out)
 
 
@@ -116,25 +132,33 @@ def _filled(value) -> bool:
     return True
 
 
-def _item(record, indent: str) -> list[str]:
+def _item(record, indent: str, kept: comments.Placer | None = None) -> list[str]:
     """A record as a list entry: its first line behind '- ', the rest indented under it."""
-    lines = _record(record, indent + "  ")
+    lines = _record(record, indent + "  ", kept)
+    above = kept.item(lines, record, indent) if kept else []
     if not lines:
-        return [f"{indent}- {{}}\n"]
-    lines[0] = f"{indent}- {lines[0][len(indent) + 2:]}"
+        lines = [f"{indent}- {{}}\n"]
+    else:
+        lines[0] = f"{indent}- {lines[0][len(indent) + 2:]}"
+    if kept:
+        kept.item_eol(lines, record)
+        return above + lines
     return lines
 
 
-def _record(record, indent: str) -> list[str]:
+def _record(record, indent: str, kept: comments.Placer | None = None) -> list[str]:
     lines: list[str] = []
     owner = type(record)
     for f in schema.fields_of(owner):
         value = getattr(record, f.name)
+        start = len(lines)
         if value is None or value is False or value == "":
+            if kept:
+                kept.field(lines, start, record, f, indent)
             continue
         kind = f.kind
         if kind == schema.RECORD:
-            nested = _record(value, indent + "  ")
+            nested = _record(value, indent + "  ", kept)
             if nested:
                 lines.append(f"{indent}{f.key}:\n")
                 lines.extend(nested)
@@ -142,7 +166,7 @@ def _record(record, indent: str) -> list[str]:
             if value:
                 lines.append(f"{indent}{f.key}:\n")
                 for item in value:
-                    lines.extend(_item(item, indent + "  "))
+                    lines.extend(_item(item, indent + "  ", kept))
         elif kind == schema.TEXTS:
             if value:
                 lines.append(f"{indent}{f.key}:\n")
@@ -161,6 +185,10 @@ def _record(record, indent: str) -> list[str]:
             lines.append(f"{indent}{f.key}: {value:f}\n")  # never 1E+3: the digits as written
         else:  # DATE, INT
             lines.append(f"{indent}{f.key}: {value}\n")
+        if kept:
+            kept.field(lines, start, record, f, indent)
+    if kept:
+        kept.record_end(lines, record, indent)
     return lines
 
 

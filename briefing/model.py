@@ -215,7 +215,7 @@ class Trip:
     # The version the file said; a new trip is format 1 until a format-2 field is filled in. Not
     # part of the trip's value: the same trip read from either format is the same trip.
     format_version: int = field(default=1, compare=False)
-    # The comment lines at the top of the file, written back on save (other comments are not kept).
+    # The comment lines at the top of the file, written back on save.
     comment: str = ""
     # The file's other comments, beside the records they were written next to
     # (briefing.comments.Comments); written back on save, not part of the trip's value.

@@ -113,7 +113,9 @@ def test_hotel_addresses_are_not_broken_over_lines(trip, book, request):
 
 def itinerary_days(pages: list[str]) -> dict[str, str]:
     """Each itinerary day's title and what follows it up to the next day (or section)."""
-    whole = "\n".join(pages[2:12])
+    # From after the contents to past the itinerary (the key-messages page comes before it);
+    # what follows the last day is left at the end of its text.
+    whole = "\n".join(pages[2:14])
     parts = re.split(r"^(\d+일차 · [^\n]+|Day \d+ · [^\n]+)$", whole, flags=re.M)
     return {title: body for title, body in zip(parts[1::2], parts[2::2], strict=True)}
 

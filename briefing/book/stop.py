@@ -218,7 +218,7 @@ def _agenda(ctx: Ctx, stop: Stop, marks: _Marks) -> list[Flowable]:
         first = Paragraph(time, S.cell)
         first.changed = keys
         rows.append([first, ctx.cell(minutes), Paragraph(what, S.cell), Paragraph(lead, S.cell)])
-    table = ctx.table([L["time"], L["minutes"], L["item"], L["lead"]], rows, [22, 14, 88, 46])
+    table = ctx.table([L["time"], L["minutes"], L["item"], L["lead"]], rows, [22, 17, 85, 46])
     return [table] if table else []
 
 

@@ -49,6 +49,11 @@ class BookCanvas(Canvas):
         self.pages += 1
         super().showPage()
 
+    def own_page_number(self, x: float, y: float) -> None:
+        """This page's number, ending at `x`, in the current font (a canvas that records pages
+        for the incremental build leaves its place open: see incremental.py)."""
+        self.drawRightString(x, y, str(self.getPageNumber()))
+
     def page_number(self, key: str | None, font: str, size: float, color, align: str) -> None:
         """Draw here the page of `key` (None: the page count), once it is known."""
         name = f"pg_{key}" if key is not None else "pg__total"
@@ -242,7 +247,7 @@ class BookDoc(BaseDocTemplate):
         centre = width / 2
         canv.setFillColor(st.INK)
         canv.setFont(f.regular, 9)
-        canv.drawRightString(centre - 4, y, str(canv.getPageNumber()))
+        canv.own_page_number(centre - 4, y)
         canv.drawCentredString(centre, y, "/")
         canv.translate(centre + 4, y)
         canv.page_number(None, f.regular, 9, st.INK, "left")

@@ -1,0 +1,394 @@
+"""Building the book again after an edit without laying out what the edit did not touch.
+
+Design
+------
+The book is cut into *segments* where a page break already cuts it: the cover and contents
+(the head), the front sections, each stop, and the back sections (a part that does not start on
+a new page, e.g. the travel section of a handout, joins the segment before it). Each segment is
+laid out in its own ReportLab pass on a *recording canvas*: its pages are not written, but kept
+as content-stream code with what goes beside it (the page-number forms the page uses, its
+bookmarks, outline entries and links, with absolute positions). A segment is cached under a hash
+of everything its story reads (the stop, the trip without its stops, its change marks, the
+edition, reader, paper and font), so an edit re-lays out only the segments whose inputs changed.
+
+The book is then assembled by *replaying* the recorded pages on one real canvas: the PDF has one
+page tree, one outline, real named destinations and links, and one embedded subset per font,
+as a full export has. Three things make a recorded page independent of where it lands:
+
+- Layout never depends on a page's number: numbers of other pages (contents, day sheets,
+  "of M") are form XObjects filled in at save (document.py), and the page's own number in the
+  footer is left as a placeholder (`BookCanvas.own_page_number`) drawn during the replay.
+- The font encoding is shared: every recording canvas and the final canvas use one TrueType
+  subset state per font (ReportLab numbers glyphs in order of first use, per document), so a
+  glyph's code in a cached page stays valid in every later book of this builder. Glyphs stay
+  assigned for the builder's life; a character that was deleted is still embedded (a few
+  bytes), which is why the output is not byte-identical to a full export, whose subsets number
+  glyphs in its own order. The text of every page, the page numbers, contents, outline, links
+  and bookmarks are the same (tests/test_incremental.py).
+- Marks over the page (draft, watermark) are drawn by the final canvas, not recorded.
+
+Limits: the head is laid out again whenever a contents entry changes (a stop's title, a stop
+added or removed); the front sections (overview, key messages, day sheets, delegation) read the
+whole trip, so any edit lays them out again; an edit to the trip outside its stops (a person, a
+travel leg) lays out every stop again. A book whose fonts are not embedded TrueType (the CID
+fallback), or whose pages use something the recorder does not carry (images, spot colours, a
+standard font), is built by `render()` in full: correct, only not faster.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Flowable, PageBreak
+
+from ..model import Trip
+from . import changes_page, day_sheet, front, key_messages, sections
+from . import stop as stop_pages
+from .build import (
+    BookError,
+    BookResult,
+    _has_hangul,
+    check_options,
+    context,
+    find_reader,
+    fonts_for,
+    make_doc,
+    pdf_date,
+    render,
+)
+from .change_marks import index as change_index
+from .context import FULL, Ctx, TocEntry
+from .document import PAPERS, BookCanvas, text_width
+from .fonts import BUILD_LOCK, FontSet
+from .page_marks import MarkedCanvas, marks_for
+
+_TEXT_STATE = ("_fontname", "_fontsize", "_leading", "_charSpace", "_wordSpace", "_horizScale",
+               "_rise", "_textRenderMode")
+
+
+class _NotRecordable(Exception):
+    """A page uses something the recorder does not carry: build this book in full."""
+
+
+class _OwnNumber:
+    """Where a recorded page prints its own number, with the text state it is printed in."""
+
+    __slots__ = ("x", "y", "state")
+
+    def __init__(self, canv, x: float, y: float):
+        self.x, self.y = x, y
+        self.state = tuple(getattr(canv, a) for a in _TEXT_STATE)
+
+    def draw(self, canv) -> None:
+        saved = tuple(getattr(canv, a) for a in _TEXT_STATE)
+        for name, value in zip(_TEXT_STATE, self.state, strict=True):
+            setattr(canv, name, value)
+        canv.drawRightString(self.x, self.y, str(canv.getPageNumber()))
+        for name, value in zip(_TEXT_STATE, saved, strict=True):
+            setattr(canv, name, value)
+
+
+@dataclass
+class _Page:
+    code: list
+    forms: list[str]
+    events: list[tuple]  # bookmarks, outline entries and links, in the order they were made
+
+
+@dataclass
+class _Segment:
+    pages: list[_Page]
+    toc: list[TocEntry]
+    page_of: dict[str, int]  # key -> page within the segment, from 1
+    forms: dict[str, tuple]
+    dropped: dict[str, None]  # characters the text layer left out (emoji)
+
+
+class _Recorder(BookCanvas):
+    """A canvas that keeps each page instead of writing it (see the module's docstring)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.recorded: list[_Page] = []
+        self._events: list[tuple] = []
+
+    def own_page_number(self, x: float, y: float) -> None:
+        self._code.append(_OwnNumber(self, x, y))
+
+    def bookmarkPage(self, key, **kw):
+        self._events.append(("bookmark", key, kw))
+
+    def addOutlineEntry(self, title, key, level=0, closed=None):
+        self._events.append(("outline", title, key, level, closed))
+
+    def showOutline(self):
+        self._events.append(("show_outline",))
+
+    def linkRect(self, contents, destinationname, Rect=None, addtopage=1, name=None, relative=1,
+                 **kw):
+        self._events.append(("link", contents, destinationname, self._absRect(Rect, relative),
+                             kw))
+
+    def showPage(self):
+        if self._colorsUsed or self._shadingUsed:
+            raise _NotRecordable
+        self.pages += 1
+        self.recorded.append(_Page(self._code, list(self._formsinuse), self._events))
+        self._events = []
+        if self._onPage:
+            self._onPage(self._pageNumber)
+        self._startPage()
+
+    def save(self):
+        if self._code:
+            self.showPage()
+        if self._doc.fontMapping:  # a standard font: named per document, not shared
+            raise _NotRecordable
+
+
+def _digest(*parts) -> str:
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"),
+                           digest_size=20).hexdigest()
+
+
+@dataclass
+class _Part:
+    name: str
+    key: str
+    make: Callable[[], list[Flowable]]
+
+
+@dataclass
+class IncrementalBook:
+    """A book builder that remembers the layout of each segment between builds.
+
+    `render(trip, ...)` takes the options of `build.render` (but `password`) and gives the
+    same (bytes, BookResult). One builder serves one window or one watch loop; it keeps the
+    segments of its last build only.
+    """
+
+    segments: dict[str, _Segment] = field(default_factory=dict)
+    starts_page: dict[str, bool] = field(default_factory=dict)  # part key -> starts with a break
+    laid_out: list[str] = field(default_factory=list)  # the segments the last build laid out
+    _states: dict[str, TTFont.State] = field(default_factory=dict)
+    _fonts_key: tuple = ()
+
+    def render(self, trip: Trip, *, paper: str = "a4", edition: str = FULL, font=None,
+               reader: str | None = None, since: Trip | None = None, draft: bool = False,
+               watermark: bool = False, notes_pages: bool | None = None
+               ) -> tuple[bytes, BookResult]:
+        options = dict(paper=paper, edition=edition, font=font, reader=reader, since=since,
+                       draft=draft, watermark=watermark, notes_pages=notes_pages)
+        paper, edition = check_options(paper, edition)
+        fonts = fonts_for(font)
+        if not fonts.embedded:
+            return render(trip, **options)
+        with BUILD_LOCK:
+            try:
+                return self._render(trip, fonts, paper, edition, reader, since, draft,
+                                    watermark, notes_pages)
+            except _NotRecordable:
+                self.segments.clear()
+                return render(trip, **options)
+            except BookError:
+                raise
+            except Exception as e:  # as build.render says it
+                raise BookError(f"the book could not be made: {type(e).__name__}: {e}") from e
+
+    # -- the parts and their keys ----------------------------------------------------------------
+
+    def _parts(self, ctx: Ctx, common: tuple) -> list[_Part]:
+        trip = ctx.trip
+        outside = dataclasses.replace(trip, stops=[])  # what every stop may read besides itself
+        marks = change_index(ctx) if ctx.since is not None else {}
+        whole = _digest(common, trip, ctx.since)
+        parts = [_Part("front", whole, lambda: (
+            changes_page.page(ctx) + sections.overview(ctx) + key_messages.page(ctx)
+            + day_sheet.sheets(ctx) + sections.delegation(ctx)))]
+        for i, stop in enumerate(trip.stops):
+            mine = sorted((k, v) for k, v in marks.items() if k[0] == i)
+            parts.append(_Part(f"stop{i + 1}", _digest(common, outside, i, stop, mine),
+                               lambda i=i, stop=stop: stop_pages._stop(ctx, i, stop)))
+        parts.append(_Part("back", _digest(common, outside), lambda: (
+            sections.travel(ctx) + sections.contacts(ctx))))
+        return parts
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _render(self, trip, fonts: FontSet, paper, edition, reader, since, draft, watermark,
+                notes_pages):
+        person = find_reader(trip, reader)
+        ctx = context(trip, edition, fonts, text_width(paper), reader=person, since=since,
+                      notes_pages=notes_pages, draft=draft)
+        self._use_fonts(fonts)
+        common = (paper, edition, fonts.regular, fonts.bold, fonts.source, person, draft,
+                  ctx.notes_pages, trip.info)
+        built: dict[str, tuple[list[Flowable], list[TocEntry], dict]] = {}
+
+        def make(part: _Part):
+            if part.key not in built:
+                ctx.toc = []
+                ctx.text.dropped = {}
+                flowables = part.make()
+                built[part.key] = (flowables, ctx.toc, ctx.text.dropped)
+                self.starts_page[part.key] = not flowables or isinstance(flowables[0], PageBreak)
+            return built.pop(part.key)
+
+        groups: list[list[_Part]] = []
+        for part in self._parts(ctx, common):
+            if part.key not in self.starts_page:
+                built[part.key] = make(part)
+            if self.starts_page[part.key] or not groups:
+                groups.append([part])
+            else:
+                groups[-1].append(part)
+
+        body: list[_Segment] = []
+        kept: dict[str, _Segment] = {}
+        self.laid_out = []
+        for group in groups:
+            key = _digest(*(p.key for p in group))
+            segment = self.segments.get(key)
+            if segment is None:
+                flowables, toc, dropped = [], [], {}
+                for part in group:
+                    f, t, d = make(part)
+                    flowables += f
+                    toc += t
+                    dropped.update(d)
+                segment = self._lay_out(trip, paper, ctx, flowables, cover=False)
+                segment.toc, segment.dropped = toc, dropped
+                self.laid_out.append(group[0].name)
+            kept[key] = segment
+            body.append(segment)
+
+        ctx.toc = [entry for segment in body for entry in segment.toc]
+        cities = [s.city for s in trip.stops]
+        head_key = _digest(common, "head", cities, person, [dataclasses.astuple(e)
+                                                            for e in ctx.toc])
+        head = self.segments.get(head_key)
+        if head is None:
+            ctx.text.dropped = {}
+            toc = list(ctx.toc)
+            head = self._lay_out(trip, paper, ctx, front.cover(ctx, PAPERS[paper][1])
+                                 + front.contents(ctx), cover=True)
+            head.toc, head.dropped = ctx.toc[len(toc):], ctx.text.dropped  # the contents' own
+            ctx.toc = toc
+            self.laid_out.insert(0, "head")
+        kept[head_key] = head
+        self.segments = kept
+
+        data, pages, page_of = self._assemble(trip, paper, ctx, [head, *body], watermark)
+        ctx.text.dropped = {c: None for s in (head, *body) for c in s.dropped}
+        notices = list(fonts.notices)
+        if ctx.text.dropped_notice():
+            notices.append(ctx.text.dropped_notice())
+        if _has_hangul(trip) and fonts.charset is not None and "가" not in fonts.charset:
+            notices.append(f"the font {fonts.source} has no Korean letters; they print as boxes")
+        marks = marks_for(ctx, watermark=watermark)
+        if watermark and not marks.watermark:
+            notices.append("nothing to print as a watermark: the trip has no marking "
+                           "and the book is not a personal copy")
+        same = since is not None and changes_page.unlabelled_change(since, trip)
+        return data, BookResult(pages, notices, len(data), bookmarks=page_of,
+                                same_version=same)
+
+    def _use_fonts(self, fonts: FontSet) -> None:
+        """One subset state per font for every canvas of this builder, named F1, F2, ... in a
+        fixed order, so that a recorded page means the same in every document."""
+        names = tuple(dict.fromkeys((fonts.regular, fonts.bold)))
+        if names == self._fonts_key:
+            return
+        self.segments.clear()
+        self._states = {}
+        for n, name in enumerate(names, 1):
+            font = pdfmetrics.getFont(name)
+            if not isinstance(font, TTFont):
+                raise _NotRecordable
+            state = TTFont.State(font._asciiReadable, font)
+            state.internalName = f"F{n}"
+            self._states[name] = state
+        self._fonts_key = names
+
+    def _seed(self, pdf_doc, final: bool = False) -> None:
+        for name, state in self._states.items():
+            font = pdfmetrics.getFont(name)
+            font.state[pdf_doc] = state
+            if final:
+                pdf_doc.fontMapping[name] = "/" + state.internalName
+                pdf_doc.delayedFonts.append(font)
+
+    def _lay_out(self, trip, paper, ctx, flowables: list[Flowable], *, cover: bool) -> _Segment:
+        while flowables and isinstance(flowables[0], PageBreak):
+            flowables = flowables[1:]
+        if not flowables:
+            return _Segment([], [], {}, {}, {})
+        canvases: list[_Recorder] = []
+
+        def canvasmaker(*args, **kwargs):
+            canv = _Recorder(*args, **kwargs)
+            self._seed(canv._doc)
+            canvases.append(canv)
+            return canv
+
+        doc = make_doc(io.BytesIO(), trip, paper, ctx)
+        if not cover:
+            doc._firstPageTemplateIndex = 1  # the body's page template: see BookDoc
+        doc.build(flowables, canvasmaker=canvasmaker)
+        canv = canvases[-1]
+        return _Segment(canv.recorded, [], dict(canv.page_of), dict(canv._forms), {})
+
+    def _assemble(self, trip, paper, ctx, segments: list[_Segment], watermark: bool):
+        buffer = io.BytesIO()
+        marks = marks_for(ctx, watermark=watermark)
+
+        def canvasmaker(*args, **kwargs):
+            canv = MarkedCanvas(*args, **kwargs)
+            canv.marks = marks
+            canv.setDateFormatter(pdf_date(trip))
+            return canv
+
+        doc = make_doc(buffer, trip, paper, ctx)
+        canv = doc._makeCanvas(filename=buffer, canvasmaker=canvasmaker)
+        self._seed(canv._doc, final=True)
+        page_of: dict[str, int] = {}
+        offset = 0
+        for segment in segments:
+            for key, page in segment.page_of.items():
+                page_of.setdefault(key, offset + page)
+            for name, spec in segment.forms.items():
+                canv._forms.setdefault(name, spec)
+            offset += len(segment.pages)
+        canv.page_of = page_of
+        for segment in segments:
+            for page in segment.pages:
+                canv._code = code = []
+                for item in page.code:
+                    if type(item) is str:
+                        code.append(item)
+                    else:
+                        item.draw(canv)
+                canv._formsinuse = list(page.forms)
+                for event in page.events:
+                    kind = event[0]
+                    if kind == "bookmark":
+                        canv.bookmarkPage(event[1], **event[2])
+                    elif kind == "outline":
+                        canv.addOutlineEntry(*event[1:])
+                    elif kind == "link":
+                        canv.linkRect(event[1], event[2], event[3], relative=0, **event[4])
+                    else:
+                        canv.showOutline()
+                canv.showPage()
+        try:
+            canv.save()
+        finally:
+            for state in self._states.values():
+                state.frozen = 0  # saving froze the subsets; the next book may add glyphs
+        return buffer.getvalue(), canv.pages, page_of

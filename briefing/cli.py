@@ -43,16 +43,33 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write the briefing book as PDF")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("-o", "--output", metavar="OUT.pdf", help="default: FILE with .pdf")
+    p.add_argument("-o", "--output", metavar="OUT.pdf",
+                   help="default: beside FILE, named for the copy (trip.pdf, trip.handout.pdf, "
+                        "trip.ID.pdf, trip.draft.pdf); with --for all, the folder to write to")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4")
     p.add_argument("--edition", choices=("full", "handout"), default="full")
     p.add_argument("--font", metavar="PATH", help="a TrueType (.ttf/.ttc) font with Korean glyphs")
     p.add_argument("--for", dest="reader", metavar="ID",
-                   help="a personal copy for the delegation member with this id: their name on "
-                        "the cover and in the footer, their talking points and the visits they "
-                        "do not attend marked")
+                   help="a personal copy for the delegation member with this id: their name and "
+                        "copy number on the cover, their name in the footer, their talking "
+                        "points and the visits they do not attend marked; `all`: one copy for "
+                        "every member, each in its own file")
     p.add_argument("--since", metavar="OLD.yaml",
                    help="an earlier version of the trip: add a page of what changed since then")
+    p.add_argument("--draft", action="store_true",
+                   help="write the book even if the trip has errors, every page marked "
+                        "'초안 / DRAFT'")
+    p.add_argument("--notes-pages", action=argparse.BooleanOptionalAction, default=None,
+                   help="a ruled page to write on after each visit (default: in the full "
+                        "edition, not in the handout)")
+    p.add_argument("--watermark", action="store_true",
+                   help="print the trip's marking (and a personal copy's reader and copy "
+                        "number) faintly across every page")
+    lock = p.add_mutually_exclusive_group()
+    lock.add_argument("--password", action="store_true",
+                      help="encrypt the PDF (AES-256); the password is asked for on the terminal")
+    lock.add_argument("--password-file", metavar="F",
+                      help="encrypt the PDF (AES-256) with the first line of F as the password")
     _lang_option(p)
 
     p = sub.add_parser("calendar", help="write the schedule as an iCalendar (.ics) file")
@@ -179,19 +196,30 @@ _NOT_WRITTEN = {
 }
 
 
-def _checked(path: str, what: str, lang: str = "en"):
-    """The trip in `path` if it has no errors (warnings are printed); None after printing why."""
+def _checked(path: str, what: str, lang: str = "en", *, draft: bool = False):
+    """The trip in `path` if it has no errors (warnings are printed); None after printing why.
+    With `draft`, a trip with errors is given too, as long as it could be read."""
     trip, problems = check(path, partial=True)
     _print(problems, lang, trip, sys.stderr)
+    say = words.Words(lang)
+    if trip is not None and draft:
+        if has_errors(problems):
+            _say(say("briefing: {path} has errors; writing a draft, marked as one on every page",
+                     path=path), sys.stderr)
+        return trip
     if trip is None or has_errors(problems):
-        _say(words.Words(lang)(_NOT_WRITTEN[what], path=path), sys.stderr)
+        _say(say(_NOT_WRITTEN[what], path=path), sys.stderr)
+        if trip is not None and what == "book":
+            _say(say("briefing: --draft writes the book all the same, every page marked as a "
+                     "draft"), sys.stderr)
         return None
     return trip
 
 
 def _export(args) -> int:
     lang = _language(args)
-    trip = _checked(args.file, "book", lang)
+    say = words.Words(lang)
+    trip = _checked(args.file, "book", lang, draft=args.draft)
     if trip is None:
         return 1
     since = None
@@ -201,21 +229,114 @@ def _export(args) -> int:
             _print(problems, lang, None, sys.stderr)
             _say(f"briefing: {args.since} cannot be read; no book was written", sys.stderr)
             return 1
-    output = _output_path(args.file, args.output, ".pdf")
-    if output is None:
+    password = _password(args, say)
+    if password is _NO_PASSWORD:
+        return 1
+    copies = _copies(args, trip, say)
+    if copies is None:
         return 1
     from .book import BookError, export_pdf
 
-    try:
-        result = export_pdf(trip, output, paper=args.paper, edition=args.edition, font=args.font,
-                            reader=args.reader, since=since)
-    except (BookError, SaveError) as e:
-        _say(f"briefing: {e}", sys.stderr)
-        return 1
-    for notice in result.notices:
-        _say(f"briefing: warning: {notice}", sys.stderr)
-    _say(f"wrote {output} ({result.pages} pages)")
+    notices: list[str] = []
+    result = None
+    for reader, output in copies:
+        try:
+            result = export_pdf(trip, output, paper=args.paper, edition=args.edition,
+                                font=args.font, reader=reader, since=since, draft=args.draft,
+                                watermark=args.watermark, notes_pages=args.notes_pages,
+                                password=password)
+        except (BookError, SaveError) as e:
+            _say(f"briefing: {e}", sys.stderr)
+            return 1
+        for notice in result.notices:
+            if notice not in notices:  # every personal copy has the same font notices
+                notices.append(notice)
+                _say(f"briefing: warning: {notice}", sys.stderr)
+        _say(f"wrote {output} ({result.pages} pages)")
+    if result is not None and result.same_version:
+        _say(say("briefing: warning: {path} differs from {old}, but both say the same version "
+                 "and date; give this version a new version label or date so that readers can "
+                 "tell the books apart", path=args.file, old=args.since), sys.stderr)
     return 0
+
+
+_NO_PASSWORD = object()  # the password could not be had: nothing is written
+
+
+def _password(args, say):
+    """The password to lock the book with: asked for twice on the terminal (--password), or the
+    first line of a file (--password-file); None for an open book; _NO_PASSWORD after saying why
+    there is none."""
+    from .book import password_problem
+
+    if args.password_file:
+        try:
+            with open(args.password_file, encoding="utf-8-sig", newline="") as f:
+                first = f.readline()
+        except (OSError, UnicodeDecodeError) as e:
+            _say(say("briefing: the password file {path} cannot be read ({error}); no book was "
+                     "written", path=args.password_file, error=e), sys.stderr)
+            return _NO_PASSWORD
+        # Only the line end goes: spaces are part of a password.
+        password = first.removesuffix("\n").removesuffix("\r")
+    elif args.password:
+        if not (sys.stdin and sys.stdin.isatty()):
+            _say(say("briefing: --password asks on the terminal and there is none; use "
+                     "--password-file F"), sys.stderr)
+            return _NO_PASSWORD
+        import getpass
+
+        try:
+            password = getpass.getpass(say("Password for the book: "))
+            again = getpass.getpass(say("The same password again: "))
+        except (EOFError, KeyboardInterrupt):
+            _say("", sys.stderr)
+            return _NO_PASSWORD
+        if password != again:
+            _say(say("briefing: the two passwords differ; no book was written"), sys.stderr)
+            return _NO_PASSWORD
+    else:
+        return None
+    if password_problem(password):
+        _say(say("briefing: the password is empty or holds a line break; no book was written"),
+             sys.stderr)
+        return _NO_PASSWORD
+    return password
+
+
+def _copies(args, trip, say) -> list[tuple[str | None, str]] | None:
+    """(reader, output) for each book to write; None after saying why there is none.
+
+    Without -o each copy is named for what it is (trip.handout.pdf, trip.mayor.pdf), so that
+    one copy never replaces another; -o is obeyed as given.
+    """
+    from .book import EVERY_MEMBER, file_name, members
+
+    source = Path(args.file)
+
+    def named(reader: str) -> str:
+        return file_name(source.stem, edition=args.edition, reader=reader, draft=args.draft)
+
+    if args.reader != EVERY_MEMBER:
+        default = str(source.with_name(named(args.reader or "")))
+        output = _output_path(args.file, args.output or default, ".pdf")
+        return None if output is None else [(args.reader, output)]
+    people = members(trip)
+    if not people:
+        _say(say("briefing: {path} lists no delegation members; no personal copies were written",
+                 path=args.file), sys.stderr)
+        return None
+    folder = Path(args.output) if args.output else source.parent
+    if folder.suffix.lower() == ".pdf" or (folder.exists() and not folder.is_dir()):
+        _say(say("briefing: with --for all, -o names a folder (one PDF per member goes there); "
+                 "{path} is not one", path=folder), sys.stderr)
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        _say(f"briefing: {e}", sys.stderr)
+        return None
+    return [(p.key, str(folder / named(p.key))) for p in people]
 
 
 def _calendar(args) -> int:

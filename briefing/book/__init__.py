@@ -1,7 +1,8 @@
 """The printable briefing book (PDF), made with ReportLab. No Qt here.
 
-`export_pdf(trip, path, paper=, edition=, font=, reader=, since=)` writes the book atomically and returns a
-`BookResult` (pages, notices); `render()` gives the bytes without writing a file.
+`export_pdf(trip, path, paper=, edition=, font=, reader=, since=, draft=, watermark=,
+notes_pages=, password=)` writes the book atomically and returns a `BookResult` (pages,
+notices); `render()` gives the bytes without writing a file; `file_name()` names a copy's file.
 """
 
 from __future__ import annotations
@@ -13,24 +14,32 @@ from ..atomic import write_atomic
 from ..model import Trip
 from .build import EDITIONS, BookError, BookResult, render
 from .document import PAPERS
+from .editions import EVERY_MEMBER, file_name, members
 from .fonts import font_error
+from .protect import password_problem
 
-__all__ = ["EDITIONS", "PAPERS", "BookError", "BookResult", "export_pdf", "font_error", "render"]
+__all__ = ["EDITIONS", "EVERY_MEMBER", "PAPERS", "BookError", "BookResult", "export_pdf",
+           "file_name", "font_error", "members", "password_problem", "render"]
 
 
 def export_pdf(trip: Trip, path: str | os.PathLike, *, paper: str = "a4", edition: str = "full",
                font: str | os.PathLike | None = None, reader: str | None = None,
-               since: Trip | None = None) -> BookResult:
+               since: Trip | None = None, draft: bool = False, watermark: bool = False,
+               notes_pages: bool | None = None, password: str | None = None) -> BookResult:
     """Write the briefing book of `trip` to `path`; a failed export leaves no file behind.
 
     `reader` (a delegation member's id) makes a personal copy for that member; `since` (an
-    earlier version of the trip) adds a page of what changed since that version.
+    earlier version of the trip) adds a page of what changed since that version; `draft` marks
+    every page as a draft; `watermark` prints the marking (and reader) across every page;
+    `notes_pages` adds or leaves out the ruled page after each stop (None: the edition's
+    default); `password` encrypts the PDF with AES-256.
 
     Raises BookError when the book cannot be made and SaveError when it cannot be written.
     """
     # Everything is built in memory first, so a layout failure never touches the disk.
     data, result = render(trip, paper=paper, edition=edition, font=font, reader=reader,
-                          since=since)
+                          since=since, draft=draft, watermark=watermark,
+                          notes_pages=notes_pages, password=password)
     write_atomic(Path(path), data)
     result.path = os.fspath(path)
     return result

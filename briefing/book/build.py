@@ -14,6 +14,8 @@ from .context import FULL, HANDOUT, Ctx
 from .document import PAPERS, BookCanvas, BookDoc, Furniture, text_width
 from .fonts import BUILD_LOCK, FontNotUsable, FontSet, choose
 from .labels import Labels
+from .page_marks import MarkedCanvas, marks_for
+from .protect import ProtectError, encrypt
 from .styles import make_styles
 from .text import Text
 
@@ -31,6 +33,9 @@ class BookResult:
     size: int = 0  # bytes
     path: str = ""
     bookmarks: dict[str, int] = field(default_factory=dict)  # a heading's key → its page (from 1)
+    # Compared with an earlier version whose version label and date are this one's, though the
+    # content differs (changes_page.unlabelled_change): the caller warns in its own words.
+    same_version: bool = False
 
 
 def check_options(paper: str, edition: str) -> tuple[str, str]:
@@ -79,16 +84,20 @@ def make_doc(target, trip: Trip, paper: str, ctx: Ctx) -> BookDoc:
                           ctx.text.clean(owner), labels["continued"])
     return BookDoc(
         target, paper, furniture,
-        title=info.title, author=info.organization,
+        title=front.pdf_title(ctx), author=info.organization,
         subject=info.subtitle or labels["overview"], creator="Briefing",
         lang="en-US" if labels.lang == "en" else "ko-KR")
 
 
 def context(trip: Trip, edition: str, fonts: FontSet, width: float, *,
-            reader: Person | None = None, since: Trip | None = None) -> Ctx:
+            reader: Person | None = None, since: Trip | None = None,
+            notes_pages: bool | None = None, draft: bool = False) -> Ctx:
+    """`notes_pages` None: a ruled page after each stop in the full edition, none in the handout."""
     labels = Labels(trip.info.lang)
+    if notes_pages is None:
+        notes_pages = edition == FULL
     return Ctx(trip, edition, labels, make_styles(fonts), Text(fonts, labels["placeholder"]), width,
-               reader=reader, since=since)
+               reader=reader, since=since, notes_pages=notes_pages, draft=draft)
 
 
 def story(ctx: Ctx, page_height: float, *, with_contents: bool = True) -> list[Flowable]:
@@ -120,11 +129,16 @@ def _drop_leading_break(flowables: list[Flowable]) -> list[Flowable]:
 
 
 def render(trip: Trip, *, paper: str = "a4", edition: str = FULL, font=None,
-           reader: str | None = None, since: Trip | None = None) -> tuple[bytes, BookResult]:
+           reader: str | None = None, since: Trip | None = None, draft: bool = False,
+           watermark: bool = False, notes_pages: bool | None = None,
+           password: str | None = None) -> tuple[bytes, BookResult]:
     """The book as PDF bytes, with its page count and notices.
 
     `reader`: a delegation member's id, for a personal copy; `since`: an earlier version of the
-    trip, for a page of what changed since then.
+    trip, for a page of what changed since then; `draft`: a book of a trip that is not final,
+    marked so on every page; `watermark`: the trip's marking (and a personal copy's reader and
+    copy number) faintly across every page; `notes_pages`: a ruled page after each stop (None:
+    the edition's default); `password`: the PDF encrypted with AES-256, opening only with it.
     """
     paper, edition = check_options(paper, edition)
     person = find_reader(trip, reader)
@@ -132,14 +146,19 @@ def render(trip: Trip, *, paper: str = "a4", edition: str = FULL, font=None,
     buffer = io.BytesIO()
     canvases: list[BookCanvas] = []
 
+    marks = None
+
     def canvasmaker(*args, **kwargs):
-        canv = BookCanvas(*args, **kwargs)
+        canv = MarkedCanvas(*args, **kwargs)
+        canv.marks = marks
         canv.setDateFormatter(pdf_date(trip))
         canvases.append(canv)
         return canv
 
     with BUILD_LOCK:
-        ctx = context(trip, edition, fonts, text_width(paper), reader=person, since=since)
+        ctx = context(trip, edition, fonts, text_width(paper), reader=person, since=since,
+                      notes_pages=notes_pages, draft=draft)
+        marks = marks_for(ctx, watermark=watermark)
         doc = make_doc(buffer, trip, paper, ctx)
         try:
             doc.build(story(ctx, doc.pagesize[1]), canvasmaker=canvasmaker)
@@ -152,10 +171,19 @@ def render(trip: Trip, *, paper: str = "a4", edition: str = FULL, font=None,
         notices.append(ctx.text.dropped_notice())
     if _has_hangul(trip) and fonts.charset is not None and "가" not in fonts.charset:
         notices.append(f"the font {fonts.source} has no Korean letters; they print as boxes")
+    if watermark and not marks.watermark:
+        notices.append("nothing to print as a watermark: the trip has no marking "
+                       "and the book is not a personal copy")
     data = buffer.getvalue()
+    if password is not None:
+        try:
+            data = encrypt(data, password)
+        except ProtectError as e:
+            raise BookError(str(e)) from e
     last = canvases[-1] if canvases else None
+    same = since is not None and changes_page.unlabelled_change(since, trip)
     return data, BookResult(last.pages if last else 0, notices, len(data),
-                            bookmarks=dict(last.page_of) if last else {})
+                            bookmarks=dict(last.page_of) if last else {}, same_version=same)
 
 
 def pdf_date(trip: Trip):

@@ -8,6 +8,7 @@ import datetime as dt
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from .. import changes as ch
+from ..model import Trip
 from . import change_marks
 from . import styles as st
 from .context import Ctx
@@ -32,6 +33,9 @@ def page(ctx: Ctx) -> list[Flowable]:
     L, S = ctx.labels, ctx.styles
     found = change_marks.listed(ctx)  # the same records the body marks
     body: list[Flowable] = [Paragraph(ctx.m(_since(ctx)), S.body)]
+    if unlabelled_change(ctx.since, ctx.trip):
+        body.append(Paragraph(f'<font color="{_COLOURS[ch.REMOVED]}"><b>'
+                              f'{ctx.m(L["same_version_note"])}</b></font>', S.body))
     if not found:
         body.append(Paragraph(ctx.m(L["no_changes"]), S.body))
     for title, group in _groups(ctx, found):
@@ -40,6 +44,14 @@ def page(ctx: Ctx) -> list[Flowable]:
                           [15, 55, 50, 50, 10], zebra=False)
         body += keep_head([Paragraph(ctx.m(title), S.h3)], [table])
     return ctx.section(L["changes"], "changes", body) + [PageBreak()]
+
+
+def unlabelled_change(old: Trip, new: Trip) -> bool:
+    """Whether `new` differs from `old` in content while its version label and date are the
+    same: two books that their covers cannot tell apart."""
+    same = ((old.info.version.strip(), old.info.updated)
+            == (new.info.version.strip(), new.info.updated))
+    return same and bool(ch.diff(old, new))
 
 
 def _since(ctx: Ctx) -> str:

@@ -14,9 +14,12 @@ from reportlab.platypus import (
 
 from . import styles as st
 from .context import Ctx
+from .editions import copy_number
 from .flowables import TocLine
 
 CONTENTS_KEY = "contents"
+_ACCENT = st.ACCENT.hexval().replace("0x", "#")
+_MARKING = st.MARKING.hexval().replace("0x", "#")
 
 
 def cover(ctx: Ctx, page_height: float) -> list[Flowable]:
@@ -33,14 +36,23 @@ def cover(ctx: Ctx, page_height: float) -> list[Flowable]:
     cities = _cities(ctx)
     if cities:
         out.append(Paragraph(ctx.m(cities), S.cover_line))
+    # Which book this is, where the eye lands after the title: the handout and the principal's
+    # book look alike from a distance.
+    tags = [f'<font color="{_ACCENT}"><b>{ctx.m(edition_words(ctx))}</b></font>']
+    if ctx.draft:
+        tags.append(f'<font color="{_MARKING}"><b>{ctx.m(L["draft_note"])}</b></font>')
+    middle: list[Flowable] = [Spacer(1, 4 * mm), *(Paragraph(t, S.cover_line) for t in tags)]
     if ctx.reader is not None:
         # A personal copy says whose it is where a reader picks it up from a pile.
-        out.append(Spacer(1, 10 * mm))
-        out.append(Paragraph(ctx.m(L["personal_copy"]), S.cover_line))
-        out.append(Paragraph(ctx.m(ctx.reader_name()), S.cover_reader))
-        out.append(Spacer(1, page_height * 0.2 - 10 * mm - 50))
-    else:
-        out.append(Spacer(1, page_height * 0.2))
+        middle += [Spacer(1, 8 * mm), Paragraph(ctx.m(L["personal_copy"]), S.cover_line),
+                   Paragraph(ctx.m(ctx.reader_name()), S.cover_reader)]
+        number = copy_words(ctx)
+        if number:
+            middle.append(Paragraph(ctx.m(number), S.cover_line))
+    # The organization's lines stay where they were on every copy: what the middle takes is
+    # taken from the space above them.
+    used = sum(_height(f) for f in middle)
+    out += middle + [Spacer(1, max(page_height * 0.2 - used, 6 * mm))]
 
     edition = []
     if info.version:
@@ -54,11 +66,41 @@ def cover(ctx: Ctx, page_height: float) -> list[Flowable]:
         lines.append(f"{ctx.m(L['prepared_by'])}: {ctx.m(info.prepared_by)}")
     if edition:
         lines.append(ctx.m(" · ".join(edition)))
-    lines.append(ctx.m(L["edition_full" if ctx.full else "edition_handout"]))
     for line in lines:
         out.append(Paragraph(line, S.cover_line))
     out.append(PageBreak())
     return out
+
+
+def _height(flowable: Flowable) -> float:
+    if isinstance(flowable, Spacer):
+        return flowable.height
+    return flowable.style.leading + flowable.style.spaceAfter + flowable.style.spaceBefore
+
+
+def edition_words(ctx: Ctx) -> str:
+    """The edition in words: 'Full edition', 'Handout edition (internal items left out)'."""
+    return ctx.labels["edition_full" if ctx.full else "edition_handout"]
+
+
+def copy_words(ctx: Ctx) -> str:
+    """A personal copy's number in the delegation's order ('배부번호 3/5'), else ""."""
+    number = copy_number(ctx.trip, ctx.reader)
+    return ctx.labels("copy_number", n=number[0], of=number[1]) if number else ""
+
+
+def pdf_title(ctx: Ctx) -> str:
+    """The document title a viewer shows and a file list sorts by: the trip, the edition, the
+    reader and copy number, and a draft's mark, so that no two kinds of copy look the same."""
+    L = ctx.labels
+    parts = [ctx.trip.info.title, L["edition_full_short" if ctx.full else "edition_handout_short"]]
+    if ctx.reader is not None:
+        owner = L("copy_for", name=ctx.person_name(ctx.reader))
+        number = copy_words(ctx)
+        parts.append(f"{owner} ({number})" if number else owner)
+    if ctx.draft:
+        parts.append(L["draft_mark"])
+    return " — ".join(p for p in parts if p)
 
 
 def _cities(ctx: Ctx) -> str:

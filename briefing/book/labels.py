@@ -79,6 +79,10 @@ _EN = {
     "reader_titled": "{name} ({title})",
     "reader": "{name}",
     "copy_for": "Copy for {name}",
+    "copy_number": "Copy {n} of {of}",  # a personal copy's place in the delegation's order
+    # A book made from a trip that is not final
+    "draft_mark": "DRAFT",
+    "draft_note": "Draft: not the final book",
     "mine": "You",
     "my_turn": "You",
     "not_attending": "Not attending",
@@ -99,6 +103,9 @@ _EN = {
     "no": "no",
     "trip_wide": "The trip",
     "everyone": "the whole delegation",
+    "same_version_note": "This book and the earlier one have the same version label and date, "
+                         "but their content differs: the cover alone does not tell them apart. "
+                         "Give this version a new version label or date.",
 }
 
 # Book words that are a field's words: they come from the field's declaration (briefing.schema).

@@ -25,10 +25,10 @@ def test_export_writes_the_pdf_and_previews_it(opened, tmp_path, qtbot, monkeypa
 
 def test_errors_stop_the_export(opened, qtbot, monkeypatch):
     opened.doc.trip.stops[0].title = ""  # a required field left empty
-    shown = []
-    monkeypatch.setattr(opened, "show_error", lambda title, text: shown.append(text))
+    asked = []
+    monkeypatch.setattr(opened, "ask_export_draft", lambda n: asked.append(n) or False)
     assert not opened.export_pdf()
-    assert "1 error" in shown[0]
+    assert asked == [1]
 
 
 def test_a_failed_export_is_shown_not_raised(opened, tmp_path, qtbot, monkeypatch, book):
@@ -111,7 +111,8 @@ def test_the_dialog_offers_each_member_and_loads_the_earlier_version(qtbot, tmp_
     dialog = ExportDialog(ExportOptions(str(tmp_path / "b.pdf")), delegation=delegation)
     qtbot.addWidget(dialog)
     items = [(dialog.reader.itemText(i), dialog.reader.itemData(i)) for i in range(dialog.reader.count())]
-    assert items == [("— none —", ""), ("이동환 — 시장", "mayor"), ("Kim", "aide")]
+    assert items == [("— none —", ""), ("이동환 — 시장", "mayor"), ("Kim", "aide"),
+                     ("Every personal copy (one PDF each)", "all")]
     assert dialog.options().reader == "" and dialog.options().since_trip is None
     dialog.reader.setCurrentIndex(2)
     dialog.since.setText(str(old))

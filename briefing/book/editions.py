@@ -1,0 +1,57 @@
+"""What tells one copy of the book from another: its edition, its reader and copy number, whether
+it is a draft; and the file name and PDF title that say so, so that exporting the handout never
+lands on the principal's book and a personal copy is known by its name in a folder or a mail."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Person, Trip
+from .context import HANDOUT
+
+# `--for all`: one personal copy for every delegation member
+EVERY_MEMBER = "all"
+
+# Characters Windows refuses in a file name, and control characters; a member's key may be a
+# name with any of them.
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+
+
+def members(trip: Trip) -> list[Person]:
+    """The members a personal copy can be made for, in delegation order, each key once."""
+    seen: set[str] = set()
+    out = []
+    for person in trip.delegation:
+        if person.key and person.key not in seen:
+            seen.add(person.key)
+            out.append(person)
+    return out
+
+
+def copy_number(trip: Trip, person: Person | None) -> tuple[int, int] | None:
+    """(n, of) for a personal copy: its place in the delegation's order, counted from 1."""
+    if person is None:
+        return None
+    keys = [p.key for p in members(trip)]
+    if person.key not in keys:
+        return None
+    return keys.index(person.key) + 1, len(keys)
+
+
+def file_part(text: str) -> str:
+    """`text` made fit for a file name on every system (a member's key, a trip's title)."""
+    cleaned = _NOT_IN_NAMES.sub("_", text).strip(" .")
+    return cleaned or "_"
+
+
+def file_name(stem: str, *, edition: str = "full", reader: str = "", draft: bool = False) -> str:
+    """The book's file name for this copy: `trip.pdf`, `trip.handout.pdf`, `trip.mayor.pdf`,
+    `trip.mayor.handout.pdf`, with `.draft` before `.pdf` for a draft."""
+    parts = [stem]
+    if reader:
+        parts.append(file_part(reader))
+    if edition == HANDOUT:
+        parts.append("handout")
+    if draft:
+        parts.append("draft")
+    return ".".join(parts) + ".pdf"

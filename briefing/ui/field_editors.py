@@ -314,6 +314,7 @@ class ComboTextEditor(FieldEditor):
             index = self.widget.findData(value or "")
             if index >= 0:
                 self.widget.setCurrentIndex(index)
+                self.widget.lineEdit().setCursorPosition(0)  # the id and the name's start
                 return
         self.widget.setEditText(value or "")
         self.widget.lineEdit().setCursorPosition(0)

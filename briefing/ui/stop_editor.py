@@ -13,12 +13,15 @@ from . import i18n, problem_marks, results_tab, values
 from .agenda import AgendaPanel
 from .forms import FieldForm
 from .i18n import MENU_LETTERS, STOP_TAB_LETTERS, tr
+from .points_editor import PointsEditor
 from .record_panel import RecordTablePanel
+from .tab_fit import FittingTabs, shown
 
+# The last field of a short row takes the rest of it: the host and the interpreter get two
+# columns and the address a whole row, so that their long values are not cut off at 1024 pixels.
 HEADER_ROWS = [
-    ("title",), ("kind", "host", "press"), ("date", "start", "end"),
-    ("timezone", "city", "country"), ("venue", "address"),  # the address takes two columns
-    ("attendees", "interpreter", "dress_code"),
+    ("title",), ("kind", "host"), ("date", "start", "end"), ("timezone", "city", "country"),
+    ("press", "interpreter"), ("attendees", "dress_code", "venue"), ("address",),
 ]
 # (the tab's Alt key, what it holds): a list attribute shown as a table, or text fields in a
 # form; the tab is named by the declared words of what it holds (briefing.schema).
@@ -66,6 +69,8 @@ class StopEditor(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tab_names = FittingTabs(self.tabs)  # every tab in sight, none behind scroll arrows
+        self.tab_names.fitted.connect(self.show_marks)  # a shortened name's tooltip says it whole
         self.forms: list[FieldForm] = []
         self.tables: dict[str, RecordTablePanel] = {}
         self.tab_of: dict[str, int] = {}
@@ -148,13 +153,11 @@ class StopEditor(QWidget):
         if attr == "agenda":
             panel = AgendaPanel(doc)
         elif attr == "talking_points":
-            panel = RecordTablePanel(
-                doc, model.TalkingPoint, ["text", "speaker", "key", "internal"], stretch="text",
-                detail_rows=[("text",), ("speaker",), ("key", "internal"), ("details",)], taken=taken)
+            panel = PointsEditor(doc, model.TalkingPoint, ("text", "details"),
+                                 ("speaker", "key", "internal"))
         elif attr == "questions":
-            panel = RecordTablePanel(
-                doc, model.Question, ["question", "answer", "internal"], stretch="answer",
-                detail_rows=[("question",), ("answer",), ("internal",)], taken=taken)
+            panel = PointsEditor(doc, model.Question, ("question", "answer"), ("internal",),
+                                 labelled=True)
         else:
             panel = RecordTablePanel(
                 doc, model.Counterpart, ["name", "title", "organization", "address_as"],
@@ -182,7 +185,10 @@ class StopEditor(QWidget):
         for tab in range(self.tabs.count()):
             problems = found.get(tab, [])
             self.tabs.setTabIcon(tab, problem_marks.icon_for(problems) or QIcon())
-            self.tabs.setTabToolTip(tab, problem_marks.count_text(problems) if problems else "")
+            full = self.tab_names.full(tab)
+            name = shown(full) if self.tabs.tabText(tab) != full else ""  # when shortened
+            count = problem_marks.count_text(problems) if problems else ""
+            self.tabs.setTabToolTip(tab, "\n".join(t for t in (name, count) if t))
 
     def focus_path(self, rest: tuple) -> None:
         """Show the field at `rest` ('agenda', 1, 'time'), relative to this stop."""

@@ -213,14 +213,6 @@ def test_a_lead_from_outside_the_delegation_is_free_text(opened, qtbot):
     assert panel.model.index(1, panel.model.column_of("lead")).data() == "GSMA host"
 
 
-def test_a_speaker_is_picked_from_the_delegation(opened, qtbot):
-    panel = talking_points(opened)
-    editor = start_editing(qtbot, panel, 1, "speaker")
-    assert isinstance(editor, PersonCombo)
-    pick_and_enter(qtbot, editor, "이동")
-    assert opened.doc.trip.stops[0].talking_points[1].speaker == "mayor"
-
-
 # -- time zones -------------------------------------------------------------------------------
 
 def travel(window):

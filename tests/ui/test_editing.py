@@ -157,31 +157,6 @@ def test_overlapping_agenda_rows_are_marked(opened):
     assert "overlapping" in panel.summary.text()
 
 
-def test_talking_points_edit_reorder_and_flags(opened, qtbot):
-    opened.editor.select_stop(0)
-    panel = opened.editor.stop_editor.tables["talking_points"]
-    points = opened.doc.trip.stops[0].talking_points
-    panel.select(1)
-    text_box = panel.form.editors["text"].widget
-    text_box.moveCursor(text_box.textCursor().MoveOperation.End)
-    qtbot.keyClicks(text_box, " - ")
-    type_korean(text_box, "한국어")
-    assert points[1].text == "Second point - 한국어"
-    key_column = panel.model.column_of("key")
-    assert panel.model.setData(panel.model.index(1, key_column), Qt.CheckState.Checked.value,
-                               Qt.ItemDataRole.CheckStateRole)
-    assert points[1].key is True
-    speaker = panel.form.editors["speaker"]
-    combo = speaker.widget
-    combo.setCurrentIndex(combo.findData("aide"))
-    combo.activated.emit(combo.currentIndex())
-    assert points[1].speaker == "aide"
-    panel.move_current(-1)
-    assert points[0].text.startswith("Second")
-    opened.doc.undo_stack.undo()
-    assert points[0].text == "First point"
-
-
 def test_add_move_delete_stops(opened, qtbot):
     before = copy.deepcopy(opened.doc.trip)
     opened.editor.select_stop(0)

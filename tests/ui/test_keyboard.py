@@ -74,7 +74,7 @@ def test_stop_header_labels_have_their_own_alt_keys(opened, qtbot):
     keys = mnemonics(header)
     assert len(keys) >= 9  # 13 letters are free of menus and tabs; not every label holds one
     assert not set(keys) & (MENU_LETTERS | STOP_TAB_LETTERS)
-    talking = mnemonics(opened.editor.stop_editor.tables["talking_points"].form)
+    talking = mnemonics(opened.editor.stop_editor.tables["talking_points"])
     assert not set(talking) & set(keys)
     city = header.editors["city"].widget
     letter = next(k for k, w in keys.items() if w is city)
@@ -142,7 +142,7 @@ def test_ctrl_tab_inside_a_tab_page_moves_one_tab_at_a_time(opened, qtbot):
     opened.editor.select_stop(0)
     stop = opened.editor.stop_editor
     stop.focus_path(("talking_points", 0, "text"))
-    view = stop.tables["talking_points"].view
+    view = stop.tables["talking_points"].cards[0].editors["text"].widget
     qtbot.waitUntil(view.hasFocus)
     start = stop.tabs.currentIndex()
     qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)

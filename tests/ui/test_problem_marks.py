@@ -78,13 +78,13 @@ def test_an_empty_agenda_item_marks_its_cell_its_tab_and_its_stop(opened, qtbot)
 def test_a_whole_row_problem_marks_the_rows_first_column(opened):
     editor = opened.editor
     editor.select_stop(0)
-    model = editor.stop_editor.tables["talking_points"].model
+    model = editor.stop_editor.tables["agenda"].model
     marks = marks_of(opened.doc)
     opened.revalidate()
-    marks.set_problems([Problem(WARNING, "stops[0].talking_points[1]", "check this point")])
-    assert "check this point" in model.index(1, 0).data(TIP)
+    marks.set_problems([Problem(WARNING, "stops[0].agenda[1]", "check this row")])
+    assert "check this row" in model.index(1, 0).data(TIP)
     assert same_icon(model.index(1, 0).data(DECO), problem_icon("warning"))
-    assert model.index(1, 1).data(BG) is None
+    assert model.index(1, 3).data(BG) is None
     assert model.index(0, 0).data(BG) is None
 
 

@@ -191,3 +191,23 @@ def test_no_same_version_note_when_it_does_not_apply(trip, change):
 ])
 def test_file_names_say_which_copy(stem, options, name):
     assert file_name(stem, **options) == name
+
+
+def test_a_watermarked_draft_still_has_its_marks_on_the_page(trip, tmp_path):
+    """The watermark's turn must not carry the draft marks off the page (they are drawn after)."""
+    out = tmp_path / "both.pdf"
+    export_pdf(trip, out, reader="mayor", draft=True, watermark=True, edition="handout")
+    for n, page in enumerate(PdfReader(out).pages, 1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        where = []
+
+        def visit(text, cm, tm, font, size, where=where):
+            if "DRAFT" in text:
+                a, b, c, d, e, f = cm
+                x, y = tm[4] * a + tm[5] * c + e, tm[4] * b + tm[5] * d + f
+                where.append((x, y))
+
+        page.extract_text(visitor_text=visit)
+        assert where, f"page {n} has no draft mark"
+        assert all(0 <= x <= width and 0 <= y <= height for x, y in where), (n, where)
+        assert any(y > height - 12 * 2.8346 for _x, y in where), f"page {n}: no tag at the top"

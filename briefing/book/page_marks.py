@@ -36,12 +36,13 @@ class PageMarks:
         return bool(self.draft or self.watermark)
 
     def draw(self, canv, width: float, height: float) -> None:
-        canv.saveState()
-        if self.watermark:
-            self._watermark(canv, width, height)
-        if self.draft:
-            self._draft(canv, width, height)
-        canv.restoreState()
+        # Each mark in its own graphics state: the watermark's turn and transparency must not
+        # reach the draft mark drawn after it.
+        for wanted, mark in ((self.watermark, self._watermark), (self.draft, self._draft)):
+            if wanted:
+                canv.saveState()
+                mark(canv, width, height)
+                canv.restoreState()
 
     def _draft(self, canv, width: float, height: float) -> None:
         # Across the page, corner to corner, as large as the diagonal allows.

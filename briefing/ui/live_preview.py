@@ -2,14 +2,26 @@
 
 The book is laid out in the thread pool from a snapshot of the trip once typing pauses; the pages
 on screen stay until the new ones are ready, so the pane never goes blank and never holds up
-typing. A change made while a layout runs is picked up by one more layout when it ends.
+typing. A change made while a layout runs is picked up by one more layout when it ends. The dock
+keeps one incremental builder (briefing.book.incremental), so a layout redoes only the segments
+of the book the edit touched; one job runs at a time, so the builder is never shared.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QRunnable, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QPointF,
+    QRunnable,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
@@ -26,9 +38,9 @@ class PreviewSignals(QObject):
 
 
 class PreviewJob(QRunnable):
-    def __init__(self, generation: int, trip, paper: str, edition: str, font: str):
+    def __init__(self, generation: int, trip, paper: str, edition: str, font: str, builder=None):
         super().__init__()
-        self.generation, self.trip = generation, trip
+        self.generation, self.trip, self.builder = generation, trip, builder
         self.paper, self.edition, self.font = paper, edition, font
         self.signals = PreviewSignals()
 
@@ -36,8 +48,9 @@ class PreviewJob(QRunnable):
         from briefing.book import render
 
         started = time.perf_counter()
+        build = self.builder.render if self.builder is not None else render
         try:
-            data, result = render(self.trip, paper=self.paper, edition=self.edition,
+            data, result = build(self.trip, paper=self.paper, edition=self.edition,
                                   font=self.font or None)
         except Exception as e:  # a book that cannot be made: say why, keep the old pages
             self.signals.failed.emit(self.generation, str(e) or type(e).__name__)
@@ -65,6 +78,9 @@ class LivePreview(QDockWidget):
         self.window_ = window
         self.generation = 0
         self.running: PreviewJob | None = None
+        from briefing.book.incremental import IncrementalBook
+
+        self.builder = IncrementalBook()
         self.again = False  # the trip changed while a layout ran
         self.bookmarks: dict[str, int] = {}
         self.pages = 0
@@ -123,7 +139,7 @@ class LivePreview(QDockWidget):
         settings = window.settings
         self.generation += 1
         job = PreviewJob(self.generation, window.doc.snapshot(), settings.paper(),
-                         settings.edition(), settings.book_font())
+                         settings.edition(), settings.book_font(), self.builder)
         job.setAutoDelete(False)
         job.signals.done.connect(self._done)
         job.signals.failed.connect(self._failed)

@@ -114,7 +114,7 @@ _shared = IncrementalBook()  # one builder for every example, as a window keeps 
 
 
 # Each step lays the book out twice: no shrinking here (the slow variant below shrinks).
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow],
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(st.lists(_EDIT, min_size=1, max_size=3))
 def test_after_random_edits_the_incremental_book_is_the_full_export(edits):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import dates, money, schedule, schema
 from . import timeline as tl
@@ -19,6 +20,7 @@ from .words import Words
 
 PLAN, REPORT = "plan", "report"
 KINDS = (PLAN, REPORT)
+SUFFIXES = (".pdf", ".docx")  # the PDF in the book's style; Word, for staff to finish
 
 
 # -- the blocks a document is made of -------------------------------------------------------------
@@ -114,6 +116,22 @@ def plan(trip: Trip, lang: str | None = None) -> Paperwork:
 
 def report(trip: Trip, lang: str | None = None) -> Paperwork:
     return build(trip, REPORT, lang)
+
+
+def default_output(trip_path: str, kind: str) -> str:
+    """trip.yaml -> trip.plan.pdf / trip.report.pdf, beside the trip."""
+    return str(Path(trip_path).with_suffix(f".{kind}.pdf"))
+
+
+def document_day(trip: Trip, kind: str) -> dt.date | None:
+    """The date a plan or report carries: the report's own date, else the trip's edition."""
+    report_day = trip.info.report.date if kind == REPORT else None
+    return report_day or trip.info.updated or trip.info.start
+
+
+def without_results(trip: Trip) -> list[Stop]:
+    """The stops whose results are not written yet: the report flags each one."""
+    return [stop for stop in trip.stops if not stop.results.strip()]
 
 
 def follow_ups(trip: Trip) -> list[tuple[Stop, FollowUp]]:
@@ -362,8 +380,8 @@ class _Writer:
         if not found:
             return []
         rows = tuple((str(n), f.action, stop.title, self.who(f.owner), dates.date(f.due, lang),
-                      say("Done") if f.done else say("Not done yet"))
+                      say("Done") if f.done else say("Pending"))
                      for n, (stop, f) in enumerate(found, 1))
         return [Grid(("#", _label(FollowUp, "action", lang), say("Visit"),
                       _label(FollowUp, "owner", lang), _label(FollowUp, "due", lang),
-                      _label(FollowUp, "done", lang)), rows, (7, 56, 38, 32, 30, 15))]
+                      _label(FollowUp, "done", lang)), rows, (6, 52, 36, 32, 34, 18))]

@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from . import words
+from .paperwork import SUFFIXES, default_output
 from .problems import SaveError, has_errors
 from .validate import check_file
 from .words import N_
 
 COMMANDS = ("plan", "report")
-SUFFIXES = (".pdf", ".docx")
 
 _WHAT = {"plan": N_("trip plan"), "report": N_("post-trip report")}
 _NOT_WRITTEN = N_("briefing: {path} has errors; no {what} was written")
@@ -41,11 +40,6 @@ def register(sub) -> None:
         p.set_defaults(run=run)
 
 
-def default_output(trip_path: str, kind: str) -> str:
-    """trip.yaml -> trip.plan.pdf / trip.report.pdf, beside the trip."""
-    return str(Path(trip_path).with_suffix(f".{kind}.pdf"))
-
-
 def run(args: argparse.Namespace) -> int:
     from .cli import _language, _print, _say
 
@@ -62,36 +56,21 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         _say(f"briefing: not writing to {output}: {problem}; nothing was written", sys.stderr)
         return 1
-    from . import paperwork
     from .book import BookError
-    from .book import paperwork as pdf
+    from .book import paperwork as documents
 
-    document = paperwork.build(trip, kind, args.lang or trip.info.lang)
-    notices: list[str] = []
     try:
-        if output.lower().endswith(".docx"):
-            from . import paperwork_docx
-
-            paperwork_docx.export(document, output, paper=args.paper,
-                                  font=pdf.font_family(args.font), day=document_day(trip, kind))
-            shown = ""
-        else:
-            result = pdf.export(trip, document, output, paper=args.paper, font=args.font)
-            notices = result.notices
-            shown = f" ({result.pages} pages)"
+        result = documents.export_file(trip, kind, output, lang=args.lang or trip.info.lang,
+                                       paper=args.paper, font=args.font)
     except (BookError, SaveError) as e:
         _say(f"briefing: {e}", sys.stderr)
         return 1
+    notices = result.notices
+    shown = f" ({result.pages} pages)" if result.pages else ""
     for notice in notices:
         _say(f"briefing: warning: {notice}", sys.stderr)
     _say(f"wrote {output}{shown}")
     return 0
-
-
-def document_day(trip, kind: str):
-    """The date a plan or report carries: the report's own date, else the trip's edition."""
-    report_day = trip.info.report.date if kind == "report" else None
-    return report_day or trip.info.updated or trip.info.start
 
 
 def target_problem(output: str, trip_path: str | None) -> str:

@@ -120,6 +120,7 @@ def _styles(doc, font: str, lang: str) -> None:
         _language(style.element, lang)
     for name in ("Heading 1", "Heading 2", "Title"):
         styles[name].font.bold = True
+    _no_autospace(styles["Normal"].element)
     normal = styles["Normal"].paragraph_format
     normal.space_after = Pt(4)
     normal.line_spacing = 1.3  # Korean needs more air between lines than Latin text
@@ -129,6 +130,24 @@ def _styles(doc, font: str, lang: str) -> None:
     styles["Heading 2"].paragraph_format.space_after = Pt(4)
     for name in ("List Bullet", "List Number", "Table Grid"):
         _set_fonts(styles[name].element, font)
+
+
+def _no_autospace(style_element) -> None:
+    """No extra space between Hangul and Latin letters or digits: '6박 8일', not '6 박 8 일'
+    (Word and LibreOffice add it by default; Korean office papers are set without it)."""
+    ppr = style_element.get_or_add_pPr()
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), "0")
+        ppr.insert_element_before(element, *_AFTER_AUTOSPACE[_AFTER_AUTOSPACE.index(tag) + 1:])
+
+
+# w:pPr's children from w:autoSpaceDE on, in the schema's order (each goes before the rest).
+_AFTER_AUTOSPACE = ("w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+                    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+                    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+                    "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 class _RprHolder:
@@ -274,7 +293,9 @@ def _padding(table) -> None:
         edge.set(qn("w:w"), str(twips))
         edge.set(qn("w:type"), "dxa")
         margins.append(edge)
-    table._tbl.tblPr.append(margins)
+    # The schema's order: the margins come before tblLook (Word rejects a file out of order).
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption",
+                                           "w:tblDescription", "w:tblPrChange")
 
 
 def _widths(doc, table, relative: tuple[int, ...]) -> None:
@@ -291,9 +312,20 @@ def _widths(doc, table, relative: tuple[int, ...]) -> None:
 
 def _repeat_header(row) -> None:
     """The header row repeats atop every page the table runs onto."""
-    mark = OxmlElement("w:tblHeader")
+    _row_mark(row, "w:tblHeader")
+
+
+def _row_mark(row, tag: str) -> None:
+    mark = OxmlElement(tag)
     mark.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(mark)
+
+
+def _rows_whole(table) -> None:
+    """A row moves to the next page whole rather than leave a line of a cell behind (Word's
+    'allow row to break across pages', off), as the PDF's rows of a few lines do."""
+    for row in table.rows:
+        _row_mark(row, "w:cantSplit")
 
 
 def _grid(doc, grid: pw.Grid) -> None:
@@ -310,6 +342,7 @@ def _grid(doc, grid: pw.Grid) -> None:
                   fill=ACCENT_TINT if closing else "")
     _widths(doc, table, grid.widths)
     _padding(table)
+    _rows_whole(table)
     doc.add_paragraph().paragraph_format.space_after = Pt(2)
 
 
@@ -324,4 +357,5 @@ def _facts(doc, facts: pw.Facts) -> None:
         _cell(cells[1], value)
     _widths(doc, table, (26, 144))
     _padding(table)
+    _rows_whole(table)
     doc.add_paragraph().paragraph_format.space_after = Pt(2)

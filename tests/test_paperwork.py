@@ -204,3 +204,42 @@ def test_a_trip_with_errors_writes_no_paperwork(tmp_path, capsys):
     assert main(["plan", str(bad), "--lang", "en"]) == 1
     assert "no trip plan was written" in capsys.readouterr().err
     assert not (tmp_path / "bad.plan.pdf").exists()
+
+
+# -- how the pages look (found by looking at the format-2 example page by page) -----------------
+
+
+def example_report_trip() -> model.Trip:
+    return briefing.load(str(package_data.report_example_path()))
+
+
+def test_a_visits_facts_are_not_split_over_two_pages():
+    trip = example_report_trip()
+    data, _ = pdf.render(trip, paperwork.report(trip))
+    pages = [squashed(p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
+    for i, stop in enumerate(trip.stops, 1):
+        heading = squashed(f"{i}. {stop.title}") + "일자"  # the part's heading, then its facts
+        page = next(p for p in pages if heading in p)
+        assert "참석자" in page[page.index(heading):], stop.title  # the last row came along
+
+
+def test_the_follow_up_status_fits_its_column_in_english():
+    trip = example_report_trip()
+    data, _ = pdf.render(trip, paperwork.report(trip, "en"))
+    lines = [line.strip() for line in pdf_text(data).splitlines()]
+    assert any(line.endswith("Pending") for line in lines)
+    assert not any(line.endswith(("Not", "done")) for line in lines)  # no word per line
+
+
+def test_the_docx_keeps_rows_whole_and_korean_without_extra_spaces():
+    document = _docx(paperwork.plan(example_report_trip()))
+    for table in document.tables:
+        for row in table.rows:
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+        tags = [child.tag for child in table._tbl.tblPr]
+        assert tags.index(qn("w:tblCellMar")) < tags.index(qn("w:tblLook"))  # the schema's order
+    ppr = document.styles["Normal"].element.pPr
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):  # '6박 8일', not '6 박 8 일'
+        assert ppr.find(qn(tag)).get(qn("w:val")) == "0"
+    tags = [child.tag for child in ppr]
+    assert tags.index(qn("w:autoSpaceDN")) < tags.index(qn("w:spacing"))

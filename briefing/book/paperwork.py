@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from .. import paperwork as pw
 from ..atomic import write_atomic
@@ -29,6 +29,7 @@ from .styles import make_styles
 from .text import Text
 
 FLAG_TINT = colors.HexColor("#fdecea")
+FACTS_ROOM = 260  # points: a facts table shorter than this moves to the next page whole
 
 
 def export(trip: Trip, paper_doc: pw.Paperwork, path: str | os.PathLike, *, paper: str = "a4",
@@ -42,14 +43,31 @@ def export(trip: Trip, paper_doc: pw.Paperwork, path: str | os.PathLike, *, pape
     return result
 
 
+def export_file(trip: Trip, kind: str, path: str | os.PathLike, *, lang: str | None = None,
+                paper: str = "a4", font: str | os.PathLike | None = None) -> BookResult:
+    """The plan or the report of `trip` (kind pw.PLAN or pw.REPORT) in `lang` (default: the
+    trip's), written to `path` as PDF, or as a Word file when `path` ends in .docx.
+
+    What the command line and the window both call. Raises BookError when the document cannot be
+    made and SaveError when it cannot be written; either way no file is left behind."""
+    paper_doc = pw.build(trip, kind, lang)
+    if not os.fspath(path).lower().endswith(".docx"):
+        return export(trip, paper_doc, path, paper=paper, font=font)
+    from .. import paperwork_docx
+
+    paper, _ = check_options(paper, FULL)
+    paperwork_docx.export(paper_doc, path, paper=paper, font=font_family(font),
+                          day=pw.document_day(trip, kind))
+    return BookResult(0, [], os.path.getsize(path), os.fspath(path))
+
+
 def render(trip: Trip, paper_doc: pw.Paperwork, *, paper: str = "a4",
            font: str | os.PathLike | None = None) -> tuple[bytes, BookResult]:
     paper, _ = check_options(paper, FULL)
     fonts = fonts_for(font)
     buffer = io.BytesIO()
     canvases: list[BookCanvas] = []
-    day = (trip.info.report.date if paper_doc.kind == pw.REPORT else None) or trip.info.updated \
-        or trip.info.start
+    day = pw.document_day(trip, paper_doc.kind)
 
     def canvasmaker(*args, **kwargs):
         canv = BookCanvas(*args, **kwargs)
@@ -112,7 +130,8 @@ def _blocks(ctx: Ctx, blocks) -> list[Flowable]:
 def _block(ctx: Ctx, block) -> list[Flowable]:
     S = ctx.styles
     if isinstance(block, pw.Part):
-        return ctx.sub(block.title, _blocks(ctx, block.blocks))
+        body = _blocks(ctx, block.blocks)
+        return _keep_facts(ctx, body) + ctx.sub(block.title, body)
     if isinstance(block, pw.Text):
         return ctx.rich(block.text)
     if isinstance(block, pw.Bullets):
@@ -130,6 +149,18 @@ def _block(ctx: Ctx, block) -> list[Flowable]:
                          f"{ctx.m(block.text)}</b></font>", S.body)
         return [Panel([text], fill=FLAG_TINT, bar=st.MARKING, pad=6), Spacer(1, 6)]
     raise TypeError(f"no layout for {type(block).__name__}")
+
+
+def _keep_facts(ctx: Ctx, body: list[Flowable]) -> list[Flowable]:
+    """Room for a part's heading, its facts table (a visit's date, place, host, attendees) and
+    the first lines after it: a table of a few rows is not split over two pages. A table too
+    tall for that splits as any other."""
+    if not body or not isinstance(body[0], Table):
+        return []
+    _, height = body[0].wrap(ctx.width, FACTS_ROOM)
+    if height >= FACTS_ROOM:
+        return []
+    return [CondPageBreak(height + 6 * st.BODY_LEADING)]  # heading and three lines
 
 
 def _grid(ctx: Ctx, grid: pw.Grid) -> list[Flowable]:

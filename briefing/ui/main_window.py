@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from briefing.validate import validate
 
-from . import live_preview
+from . import live_preview, paperwork_actions
 from .document import TripDocument
 from .export import ExportJob, PreviewPane
 from .export_actions import ExportActions
@@ -170,6 +170,7 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         file_menu.addActions([self.act_save, self.act_save_as, self.act_revert])
         file_menu.addSeparator()
         file_menu.addAction(self.act_export)
+        self.paperwork_export = paperwork_actions.install(self, file_menu)  # plan, report
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu(tr("&Edit"))

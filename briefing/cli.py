@@ -7,6 +7,7 @@ import difflib
 import os
 import re
 import sys
+import time
 from pathlib import Path
 
 from . import __version__, merge_command, package_data, paperwork_command, words
@@ -65,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--watermark", action="store_true",
                    help="print the trip's marking (and a personal copy's reader and copy "
                         "number) faintly across every page")
+    p.add_argument("--watch", action="store_true",
+                   help="write the book, then again each time FILE is saved, until Ctrl+C")
     lock = p.add_mutually_exclusive_group()
     lock.add_argument("--password", action="store_true",
                       help="encrypt the PDF (AES-256); the password is asked for on the terminal")
@@ -141,7 +144,8 @@ def _terminal_safe(text: object) -> str:
 
 def _say(text: object, stream=None) -> None:
     """Print one message line; everything the command prints about a trip goes through here."""
-    print(_terminal_safe(text), file=stream or sys.stdout)
+    # Flushed, so a line reaches a pipe when it is said (`export --watch` runs for hours).
+    print(_terminal_safe(text), file=stream or sys.stdout, flush=True)
 
 
 def _print(problems: list[Problem], lang: str, trip=None, stream=None) -> None:
@@ -217,6 +221,31 @@ def _checked(path: str, what: str, lang: str = "en", *, draft: bool = False):
 
 
 def _export(args) -> int:
+    if not args.watch:
+        return _export_once(args)
+    say = words.Words(_language(args))
+    password = _password(args, say)  # asked for once, not at every save
+    if password is _NO_PASSWORD:
+        return 1
+    from .watch import watch
+
+    _say(say("watching {path}: the book is written again each time it is saved; Ctrl+C stops",
+             path=args.file))
+
+    def once() -> None:
+        _export_once(args, password=password, started=time.perf_counter())
+
+    try:
+        watch(args.file, once)
+    except KeyboardInterrupt:
+        _say(say("stopped watching {path}", path=args.file))
+    return 0
+
+
+_ASK = object()  # the password is still to be asked for
+
+
+def _export_once(args, *, password=_ASK, started: float | None = None) -> int:
     lang = _language(args)
     say = words.Words(lang)
     trip = _checked(args.file, "book", lang, draft=args.draft)
@@ -229,7 +258,8 @@ def _export(args) -> int:
             _print(problems, lang, None, sys.stderr)
             _say(f"briefing: {args.since} cannot be read; no book was written", sys.stderr)
             return 1
-    password = _password(args, say)
+    if password is _ASK:
+        password = _password(args, say)
     if password is _NO_PASSWORD:
         return 1
     copies = _copies(args, trip, say)
@@ -252,7 +282,8 @@ def _export(args) -> int:
             if notice not in notices:  # every personal copy has the same font notices
                 notices.append(notice)
                 _say(f"briefing: warning: {notice}", sys.stderr)
-        _say(f"wrote {output} ({result.pages} pages)")
+        took = f" in {time.perf_counter() - started:.2f} s" if started is not None else ""
+        _say(f"wrote {output} ({result.pages} pages){took}")
     if result is not None and result.same_version:
         _say(say("briefing: warning: {path} differs from {old}, but both say the same version "
                  "and date; give this version a new version label or date so that readers can "

@@ -72,6 +72,9 @@ def check(folder: Path) -> list[str]:
         "the time-zone database (tzdata)": "tzdata/zoneinfo/Asia/Seoul",
         "Qt's platform plugins": "PySide6/Qt/plugins/platforms/*",
         "Qt's SVG icon engine": "PySide6/Qt/plugins/iconengines/*",
+        # .docx paperwork: python-docx's templates, reached through its module folders
+        "python-docx's templates": "docx/templates/default.docx",
+        "python-docx's module folders": "docx/parts/../templates/default-header.xml",
     }
     for what, pattern in required.items():
         if not any(internal.glob(pattern)):

@@ -118,6 +118,19 @@ def test_frozen_example_writes_a_calendar_with_its_time_zones(frozen):
     assert "BEGIN:VTIMEZONE\r\nTZID:Europe/Madrid\r\n" in text
 
 
+def test_frozen_plan_and_report_are_written_as_word_and_pdf(frozen):
+    # python-docx reads its template files (docx/templates) by paths relative to its modules,
+    # the running head's through docx/parts/..: the bundle must carry both
+    frozen("example", "-o", "t.yaml")
+    for kind, title in (("plan", "출장계획서"), ("report", "출장 결과보고서")):
+        assert f"{kind}.docx" in frozen(kind, "t.yaml", "-o", f"{kind}.docx").stdout
+        docx = pytest.importorskip("docx")
+        document = docx.Document(str(frozen.workdir / f"{kind}.docx"))
+        assert document.paragraphs[0].text == title
+        assert title in document.sections[0].header.paragraphs[0].text
+        assert "pages)" in frozen(kind, "t.yaml", "-o", f"{kind}.pdf").stdout
+
+
 def test_frozen_window_is_shown(frozen):
     # BRIEFING_STARTUP_PROBE (briefing.ui.app): quit as soon as the window is first shown.
     result = frozen(extra_env={"BRIEFING_STARTUP_PROBE": "1"})

@@ -33,8 +33,10 @@ PREVIEW_DELAY_MS = 400
 
 
 class PreviewSignals(QObject):
-    done = Signal(int, bytes, dict, int, float)  # generation, PDF, bookmarks, pages, seconds
-    failed = Signal(int, str)
+    # Only the generation crosses threads; the job keeps what it made (a Python dict or bytes
+    # carried by a queued signal has crashed PySide6 with a reference-count error).
+    done = Signal(int)
+    failed = Signal(int)
 
 
 class PreviewJob(QRunnable):
@@ -43,6 +45,7 @@ class PreviewJob(QRunnable):
         self.generation, self.trip, self.builder = generation, trip, builder
         self.paper, self.edition, self.font = paper, edition, font
         self.signals = PreviewSignals()
+        self.data, self.bookmarks, self.pages, self.seconds, self.error = b"", {}, 0, 0.0, ""
 
     def run(self) -> None:
         from briefing.book import render
@@ -53,10 +56,12 @@ class PreviewJob(QRunnable):
             data, result = build(self.trip, paper=self.paper, edition=self.edition,
                                   font=self.font or None)
         except Exception as e:  # a book that cannot be made: say why, keep the old pages
-            self.signals.failed.emit(self.generation, str(e) or type(e).__name__)
+            self.error = str(e) or type(e).__name__
+            self.signals.failed.emit(self.generation)
             return
-        self.signals.done.emit(self.generation, data, dict(result.bookmarks), result.pages,
-                               time.perf_counter() - started)
+        self.data, self.bookmarks, self.pages = data, dict(result.bookmarks), result.pages
+        self.seconds = time.perf_counter() - started
+        self.signals.done.emit(self.generation)
 
 
 def stop_pages(bookmarks: dict[str, int], row: int, pages: int) -> tuple[int, int] | None:
@@ -149,6 +154,10 @@ class LivePreview(QDockWidget):
         window.thread_pool.start(job)
 
     def _finished(self) -> None:
+        # The pool's thread may still be returning from run() when its signal arrives here:
+        # dropping the last reference now would free the job under it (a crash seen as
+        # "deallocating None"). The job is let go when the next one finishes.
+        self.retired = self.running
         self.running = None
         if self.again:
             self.again = False
@@ -156,8 +165,10 @@ class LivePreview(QDockWidget):
 
     # -- showing -------------------------------------------------------------------------------
 
-    def _done(self, generation: int, data: bytes, bookmarks: dict, pages: int, seconds: float) -> None:
-        if generation == self.generation:
+    def _done(self, generation: int) -> None:
+        job = self.running
+        if job is not None and generation == self.generation == job.generation:
+            data, bookmarks, pages, seconds = job.data, job.bookmarks, job.pages, job.seconds
             navigator = self.view.pageNavigator()
             keep = (navigator.currentPage(), navigator.currentLocation()) if self.documents else None
             buffer = QBuffer(self)
@@ -181,9 +192,10 @@ class LivePreview(QDockWidget):
             self._say()
         self._finished()
 
-    def _failed(self, generation: int, message: str) -> None:
-        if generation == self.generation:
-            self.status.setText(tr("The preview could not be made: {reason}", reason=message))
+    def _failed(self, generation: int) -> None:
+        job = self.running
+        if job is not None and generation == self.generation:
+            self.status.setText(tr("The preview could not be made: {reason}", reason=job.error))
         self._finished()
 
     def follow(self) -> None:

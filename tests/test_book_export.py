@@ -111,7 +111,7 @@ def test_fonts_are_embedded_subsets_and_korean_extracts(full):
 
 def test_metadata_and_language(trip, full):
     meta = full.metadata
-    assert meta.title == trip.info.title
+    assert meta.title == f"{trip.info.title} — 전체본"  # the edition too (test_book_copies)
     assert meta.author == trip.info.organization
     assert meta.subject == trip.info.subtitle
     assert full.trailer["/Root"]["/Lang"] == "ko-KR"

@@ -431,7 +431,9 @@ class _Reader:
 
 
 def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS
+    # A plain scalar's style is None from PyYAML's Python parser but "" from libyaml's; only a
+    # quoted "" or '~' is text.
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.value in _NULLS
 
 
 def parse_date(text: str) -> dt.date:

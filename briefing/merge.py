@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -91,9 +92,40 @@ class Merged:
 def merge(base: Trip, mine: Trip, theirs: Trip) -> Merged:
     """MINE and THEIRS combined; see the module's description."""
     found: list[Collision] = []
-    trip = _record(base, mine, theirs, (), found)
+    _state.carried = {}
+    try:
+        trip = _record(base, mine, theirs, (), found)
+        trip.comments = _comments_carried(mine.comments, _state.carried)
+    finally:
+        _state.carried = None
     trip.source = None  # positions in a file no longer describe this trip
     return Merged(trip, found)
+
+
+# Which merged record each of mine became, so that my comments follow my records into the merge
+# (a comment is tied to the record it was written beside; see briefing/comments.py).
+_state = threading.local()
+
+
+def _carried() -> dict[int, Any]:
+    carried = getattr(_state, "carried", None)
+    return carried if carried is not None else {}
+
+
+def _mine(value: Any) -> Any:
+    """A copy of one of my values; the records inside it are remembered as carried."""
+    return copy.deepcopy(value, _carried())
+
+
+def _comments_carried(comments: Any, carried: dict[int, Any]) -> Any:
+    if comments is None or not hasattr(comments, "kept"):
+        return comments
+    kept = []
+    for entry in comments.kept:
+        owner = carried.get(id(entry.owner))
+        if owner is not None:  # a record theirs deleted takes its comments with it
+            kept.append(dataclasses.replace(entry, owner=owner))
+    return dataclasses.replace(comments, kept=kept)
 
 
 # -- values in words -----------------------------------------------------------------------------
@@ -163,7 +195,7 @@ def _record(base: Any, mine: Any, theirs: Any, path: tuple, found: list[Collisio
         if not f.compare:
             values[name] = m
         elif m == t or a == t:
-            values[name] = copy.deepcopy(m)
+            values[name] = _mine(m)
         elif a == m:
             values[name] = copy.deepcopy(t)
         elif _is_record(m) and _is_record(t) and type(m) is type(t):
@@ -173,9 +205,10 @@ def _record(base: Any, mine: Any, theirs: Any, path: tuple, found: list[Collisio
         elif _texts(a, m, t):
             values[name] = _lines(a, m, t)
         else:
-            values[name] = copy.deepcopy(m)
+            values[name] = _mine(m)
             pending.append(Collision(here, a, m, t))
     merged = type(mine)(**values)
+    _carried().setdefault(id(mine), merged)
     for c in pending:
         c._apply = _setter(merged, c.where[-1])
         found.append(c)
@@ -231,11 +264,11 @@ def _list(base: list, mine: list, theirs: list, path: tuple, found: list[Collisi
         if m is not None and t is not None:
             out.append(_record(a if a is not None else type(m)(), m, t, path + (len(out),), found))
         elif a is None:  # added on one side
-            out.append(copy.deepcopy(m if m is not None else t))
+            out.append(_mine(m) if m is not None else copy.deepcopy(t))
         elif t is None and m is not None:  # theirs deleted it
             if m == a:
                 continue
-            kept = copy.deepcopy(m)
+            kept = _mine(m)
             out.append(kept)
             found.append(Collision(path, a, m, DELETED, label(m),
                                    _apply=_remover(out, kept)))

@@ -163,3 +163,45 @@ def test_several_collisions_choose_each_side_separately():
     assert len(result.collisions) == 2
     trip = result.choose({0: MINE, 1: THEIRS})
     assert (trip.info.title, trip.stops[1].venue) == ("Mine", "There")
+
+
+def test_my_comments_follow_my_records_into_the_merge():
+    from briefing import comments
+
+    text = (
+        "briefing: 1\n"
+        "trip:\n"
+        "  title: 출장  # 가제\n"
+        "  start: 2023-02-26\n"
+        "  end: 2023-03-05\n"
+        "stops:\n"
+        "  # 시장실 확인 필요\n"
+        "  - title: 방문 A\n"
+        "    date: 2023-02-27\n"
+        "  - title: 방문 B  # 일정 미정\n"
+        "    date: 2023-02-28\n"
+    )
+    base, mine, theirs = (fileformat.loads(text) for _ in range(3))
+    mine.stops[1].city = "Girona"
+    theirs.stops.insert(0, model.Stop(title="방문 0", date=dt.date(2023, 2, 26)))
+    merged = merge(base, mine, theirs)
+    assert merged.clean
+    saved = fileformat.dumps(merged.trip)
+    found = {(path, note) for path, _place, note in comments.listing(fileformat.loads(saved))}
+    # The comments stay beside the stops they were written next to, now one further down.
+    assert (("stops", 1), "# 시장실 확인 필요") in found
+    assert (("stops", 2, "title"), "# 일정 미정") in found
+    assert (("trip", "title"), "# 가제") in found
+
+
+def test_a_comment_beside_a_stop_they_deleted_goes_with_it():
+    from briefing import comments
+
+    text = ("briefing: 1\ntrip:\n  title: 출장\n  start: 2023-02-26\n  end: 2023-03-05\n"
+            "stops:\n  - title: 방문 A  # 지울 것\n    date: 2023-02-27\n"
+            "  - title: 방문 B\n    date: 2023-02-28\n")
+    base, mine, theirs = (fileformat.loads(text) for _ in range(3))
+    del theirs.stops[0]
+    merged = merge(base, mine, theirs)
+    assert merged.clean
+    assert comments.listing(fileformat.loads(fileformat.dumps(merged.trip))) == []

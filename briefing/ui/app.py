@@ -7,6 +7,7 @@ import sys
 import time
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from . import i18n
@@ -47,6 +48,23 @@ def use_language(app: QApplication, language: str) -> None:
         app._briefing_translators.append(translator)
 
 
+def fit_to_screen(window) -> None:
+    """A window no larger than the screen's free area (a 1024×700 laptop, a taskbar), and on it;
+    a window that fits keeps its size and place."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra_w, extra_h = frame.width() - window.width(), frame.height() - window.height()
+    width = min(window.width(), free.width() - extra_w)
+    height = min(window.height(), free.height() - extra_h)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    if not free.contains(window.frameGeometry()):
+        window.move(free.topLeft())
+
+
 def run(path: str | None = None, *, example: bool = False) -> int:
     app = make_app()
     settings = Settings()
@@ -54,6 +72,7 @@ def run(path: str | None = None, *, example: bool = False) -> int:
     from .main_window import MainWindow
 
     window = MainWindow(settings)
+    fit_to_screen(window)
     window.show()
     window.raise_()
     window.activateWindow()

@@ -3,6 +3,7 @@ any series of edits, each page's text, the outline (titles and pages) and every 
 page are the same, so a cached segment can never print a stale page."""
 
 import copy
+import datetime as dt
 import io
 
 import pytest
@@ -14,7 +15,7 @@ import briefing
 from briefing import package_data
 from briefing.book import render
 from briefing.book.incremental import IncrementalBook
-from briefing.model import TalkingPoint
+from briefing.model import AgendaItem, TalkingPoint
 
 
 def pages_of(data: bytes) -> tuple[list[str], list[tuple], list[tuple]]:
@@ -76,12 +77,22 @@ _EDIT = st.one_of(
     st.tuples(st.just("add"), st.integers(0, 9), _TEXT),
     st.tuples(st.just("delete"), st.integers(0, 9), st.none()),
     st.tuples(st.just("reorder"), st.integers(0, 9), st.integers(0, 9)),
+    st.tuples(st.just("person"), st.integers(0, 9), _TEXT),
+    st.tuples(st.just("agenda_time"), st.integers(0, 9), st.integers(0, 23 * 60)),
+    st.tuples(st.just("trip_title"), st.integers(0, 9), _TEXT),
 )
 
 
 def apply(trip, edit) -> None:
     kind, where, what = edit
     stops = trip.stops
+    if kind == "person":  # read by the stops through speaker and lead names
+        if trip.delegation:
+            trip.delegation[where % len(trip.delegation)].name = what[:40]
+        return
+    if kind == "trip_title":  # the running head and the cover
+        trip.info.title = what[:100]
+        return
     if not stops and kind != "add":
         return
     i = where % max(len(stops), 1)
@@ -108,6 +119,11 @@ def apply(trip, edit) -> None:
         del stops[i]
     elif kind == "reorder":
         stops.insert(what % len(stops), stops.pop(i))
+    elif kind == "agenda_time":  # the day sheets and the stop's agenda
+        agenda = stops[i].agenda
+        if not agenda:
+            agenda.append(AgendaItem(item="도착", minutes=10))
+        agenda[0].time = dt.time(what // 60, what % 60)
 
 
 _shared = IncrementalBook()  # one builder for every example, as a window keeps one for hours
@@ -139,15 +155,46 @@ def test_after_random_edits_every_copy_is_the_full_export(edits, options):
         assert_same_book(builder, trip, **options)
 
 
-def test_an_edit_to_one_talking_point_lays_out_only_its_stop_and_the_front():
+def test_an_edit_to_a_key_message_lays_out_its_stop_and_the_key_messages_only():
     trip = small_trip()
     builder = IncrementalBook()
     builder.render(trip)
+    assert trip.stops[1].talking_points[0].key
     trip.stops[1].talking_points[0].text += " 추가 문장입니다."
+    assert_same_book(builder, trip)
+    assert builder.laid_out == ["key_messages", "stop2"]
+
+
+def test_an_edit_to_a_point_that_is_no_key_message_lays_out_its_stop_only():
+    trip = small_trip()
+    builder = IncrementalBook()
     builder.render(trip)
-    # The front sections (key messages, day sheets) read every stop; the head and the other
-    # stops are the pages laid out before.
-    assert builder.laid_out == ["front", "stop2"]
+    point = next(p for p in trip.stops[1].talking_points if not p.key and not p.internal)
+    point.text += " 추가 문장입니다."
+    assert_same_book(builder, trip)
+    assert builder.laid_out == ["stop2"]
+
+
+def test_a_name_in_the_delegation_lays_out_what_prints_it():
+    trip = small_trip()
+    builder = IncrementalBook()
+    builder.render(trip)
+    speaker = trip.stops[0].talking_points[0].speaker
+    person = trip.person(speaker)
+    person.name = "홍길동"
+    assert_same_book(builder, trip)
+    assert "stop1" in builder.laid_out and "key_messages" in builder.laid_out
+    assert any(name == "itinerary" or name == "delegation" for name in builder.laid_out)
+
+
+def test_an_agenda_time_lays_out_the_day_sheets_and_its_stop():
+    trip = small_trip()
+    builder = IncrementalBook()
+    builder.render(trip)
+    item = trip.stops[2].agenda[0]
+    item.time = dt.time(item.time.hour, (item.time.minute + 5) % 60)
+    assert_same_book(builder, trip)
+    assert builder.laid_out == ["itinerary", "stop3"]
 
 
 def test_the_changes_since_an_earlier_version_are_marked_as_in_a_full_export():

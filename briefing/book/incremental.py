@@ -2,14 +2,16 @@
 
 Design
 ------
-The book is cut into *segments* where a page break already cuts it: the cover and contents
-(the head), the front sections, each stop, and the back sections (a part that does not start on
-a new page, e.g. the travel section of a handout, joins the segment before it). Each segment is
-laid out in its own ReportLab pass on a *recording canvas*: its pages are not written, but kept
-as content-stream code with what goes beside it (the page-number forms the page uses, its
-bookmarks, outline entries and links, with absolute positions). A segment is cached under a hash
-of everything its story reads (the stop, the trip without its stops, its change marks, the
-edition, reader, paper and font), so an edit re-lays out only the segments whose inputs changed.
+The book is cut into *parts* (the cover and contents, each front section, each stop, each back
+section) and into *segments* where a page break already cuts it (a part that does not start on a
+new page, e.g. the overview or the travel section of a handout, joins the segment before it).
+Each segment is laid out in its own ReportLab pass on a *recording canvas*: its pages are not
+written, but kept as content-stream code with what goes beside it (the page-number forms the page
+uses, its bookmarks, outline entries and links, with absolute positions). A segment stays valid
+while the options (edition, reader, paper, font, ...) are the same, its change marks are, and
+every field of the trip that making and laying out its parts read still has the value it had
+(tracked_reads: the key messages read a point's text only when it is a key message), so an edit
+re-lays out only the segments that read what it changed.
 
 The book is then assembled by *replaying* the recorded pages on one real canvas: the PDF has one
 page tree, one outline, real named destinations and links, and one embedded subset per font,
@@ -28,11 +30,10 @@ as a full export has. Three things make a recorded page independent of where it 
 - Marks over the page (draft, watermark) are drawn by the final canvas, not recorded.
 
 Limits: the head is laid out again whenever a contents entry changes (a stop's title, a stop
-added or removed); the front sections (overview, key messages, day sheets, delegation) read the
-whole trip, so any edit lays them out again; an edit to the trip outside its stops (a person, a
-travel leg) lays out every stop again. A book whose fonts are not embedded TrueType (the CID
-fallback), or whose pages use something the recorder does not carry (images, spot colours, a
-standard font), is built by `render()` in full: correct, only not faster.
+added or removed); a stop added, removed or moved lays out every stop after it (their numbers
+move); an edit to the trip's title lays out every segment (the running head). A book whose
+fonts are not embedded TrueType (the CID fallback), or whose pages use something the recorder
+does not carry (images, spot colours, a standard font), is built by `render()` in full: correct, only not faster.
 """
 
 from __future__ import annotations
@@ -63,10 +64,12 @@ from .build import (
     render,
 )
 from .change_marks import index as change_index
+from .change_marks import listed as change_listed
 from .context import FULL, Ctx, TocEntry
 from .document import PAPERS, BookCanvas, text_width
 from .fonts import BUILD_LOCK, FontSet
 from .page_marks import MarkedCanvas, marks_for
+from .tracked_reads import Reads, Resolver, Tracker
 
 _TEXT_STATE = ("_fontname", "_fontsize", "_leading", "_charSpace", "_wordSpace", "_horizScale",
                "_rise", "_textRenderMode")
@@ -160,8 +163,25 @@ def _digest(*parts) -> str:
 @dataclass
 class _Part:
     name: str
-    key: str
+    extra: str  # what the part shows besides what it reads of the trip (its change marks)
     make: Callable[[], list[Flowable]]
+
+
+@dataclass
+class _Made:
+    """What is known of a part from when it was last made."""
+
+    version: int  # new each time the part is made
+    extra: str
+    reads: Reads
+    starts: bool  # with a page break: it begins a segment
+
+
+@dataclass
+class _Cached:
+    versions: tuple  # of its parts when it was laid out (the head: the contents)
+    reads: Reads  # what laying it out read of the trip (the running heads, the footer)
+    segment: _Segment
 
 
 @dataclass
@@ -173,9 +193,11 @@ class IncrementalBook:
     segments of its last build only.
     """
 
-    segments: dict[str, _Segment] = field(default_factory=dict)
-    starts_page: dict[str, bool] = field(default_factory=dict)  # part key -> starts with a break
+    segments: dict[tuple, _Cached] = field(default_factory=dict)  # by the names of its parts
+    parts: dict[str, _Made] = field(default_factory=dict)
     laid_out: list[str] = field(default_factory=list)  # the segments the last build laid out
+    _common: str = ""  # the options and fonts the cache was made with
+    _version: int = 0
     _states: dict[str, TTFont.State] = field(default_factory=dict)
     _fonts_key: tuple = ()
 
@@ -195,28 +217,35 @@ class IncrementalBook:
                                     watermark, notes_pages)
             except _NotRecordable:
                 self.segments.clear()
+                self.parts.clear()
                 return render(trip, **options)
             except BookError:
                 raise
             except Exception as e:  # as build.render says it
                 raise BookError(f"the book could not be made: {type(e).__name__}: {e}") from e
 
-    # -- the parts and their keys ----------------------------------------------------------------
+    # -- the parts and what decides them -----------------------------------------------------------
 
-    def _parts(self, ctx: Ctx, common: tuple) -> list[_Part]:
+    def _parts(self, ctx: Ctx) -> list[_Part]:
+        """The book's body in reading order, one part per section and per stop; `extra` is what a
+        part depends on besides its reads of the trip (the change marks it shows)."""
         trip = ctx.trip
-        outside = dataclasses.replace(trip, stops=[])  # what every stop may read besides itself
-        marks = change_index(ctx) if ctx.since is not None else {}
-        whole = _digest(common, trip, ctx.since)
-        parts = [_Part("front", whole, lambda: (
-            changes_page.page(ctx) + sections.overview(ctx) + key_messages.page(ctx)
-            + day_sheet.sheets(ctx) + sections.delegation(ctx)))]
+        if ctx.since is not None:  # worked out before any part is made: read by none of them
+            marks = change_index(ctx)
+            every = _digest(sorted(marks.items()), change_listed(ctx))
+        else:
+            marks, every = {}, ""
+        parts = [_Part("changes", every, lambda: changes_page.page(ctx)),
+                 _Part("overview", every, lambda: sections.overview(ctx)),
+                 _Part("key_messages", every, lambda: key_messages.page(ctx)),
+                 _Part("itinerary", every, lambda: day_sheet.sheets(ctx)),
+                 _Part("delegation", every, lambda: sections.delegation(ctx))]
         for i, stop in enumerate(trip.stops):
-            mine = sorted((k, v) for k, v in marks.items() if k[0] == i)
-            parts.append(_Part(f"stop{i + 1}", _digest(common, outside, i, stop, mine),
+            mine = _digest(sorted((k, v) for k, v in marks.items() if k[0] == i)) if marks else ""
+            parts.append(_Part(f"stop{i + 1}", mine,
                                lambda i=i, stop=stop: stop_pages._stop(ctx, i, stop)))
-        parts.append(_Part("back", _digest(common, outside), lambda: (
-            sections.travel(ctx) + sections.contacts(ctx))))
+        parts.append(_Part("travel", every, lambda: sections.travel(ctx)))
+        parts.append(_Part("contacts", every, lambda: sections.contacts(ctx)))
         return parts
 
     # -- building --------------------------------------------------------------------------------
@@ -227,61 +256,91 @@ class IncrementalBook:
         ctx = context(trip, edition, fonts, text_width(paper), reader=person, since=since,
                       notes_pages=notes_pages, draft=draft)
         self._use_fonts(fonts)
-        common = (paper, edition, fonts.regular, fonts.bold, fonts.source, person, draft,
-                  ctx.notes_pages, trip.info)
-        built: dict[str, tuple[list[Flowable], list[TocEntry], dict]] = {}
-
-        def make(part: _Part):
-            if part.key not in built:
+        common = _digest(paper, edition, fonts.regular, fonts.bold, fonts.source, reader, draft,
+                         ctx.notes_pages, ctx.labels.lang, since)
+        if common != self._common:
+            self.parts.clear()
+            self.segments.clear()
+            self._common = common
+        check = Resolver(trip)
+        made: dict[str, tuple[list[Flowable], list[TocEntry], dict]] = {}
+        self.laid_out = []
+        with Tracker(trip) as tracker:
+            def make(part: _Part) -> _Made:
                 ctx.toc = []
                 ctx.text.dropped = {}
-                flowables = part.make()
-                built[part.key] = (flowables, ctx.toc, ctx.text.dropped)
-                self.starts_page[part.key] = not flowables or isinstance(flowables[0], PageBreak)
-            return built.pop(part.key)
+                ctx.text._cache = {}  # what a cached cleaning dropped is remembered only once
+                tracker.reads = reads = {}
+                try:
+                    flowables = part.make()
+                finally:
+                    tracker.reads = None
+                self._version += 1
+                made[part.name] = (flowables, ctx.toc, ctx.text.dropped)
+                starts = not flowables or isinstance(flowables[0], PageBreak)
+                return _Made(self._version, part.extra, reads, starts)
 
-        groups: list[list[_Part]] = []
-        for part in self._parts(ctx, common):
-            if part.key not in self.starts_page:
-                built[part.key] = make(part)
-            if self.starts_page[part.key] or not groups:
-                groups.append([part])
-            else:
-                groups[-1].append(part)
+            groups: list[list[_Part]] = []
+            versions: dict[str, int] = {}
+            for part in self._parts(ctx):
+                known = self.parts.get(part.name)
+                if known is None or known.extra != part.extra or not check.holds(known.reads):
+                    known = self.parts[part.name] = make(part)
+                versions[part.name] = known.version
+                if known.starts or not groups:
+                    groups.append([part])
+                else:
+                    groups[-1].append(part)
+            for name in [n for n in self.parts if n not in versions]:
+                del self.parts[name]
 
-        body: list[_Segment] = []
-        kept: dict[str, _Segment] = {}
-        self.laid_out = []
-        for group in groups:
-            key = _digest(*(p.key for p in group))
-            segment = self.segments.get(key)
-            if segment is None:
-                flowables, toc, dropped = [], [], {}
-                for part in group:
-                    f, t, d = make(part)
-                    flowables += f
-                    toc += t
-                    dropped.update(d)
-                segment = self._lay_out(trip, paper, ctx, flowables, cover=False)
-                segment.toc, segment.dropped = toc, dropped
-                self.laid_out.append(group[0].name)
-            kept[key] = segment
-            body.append(segment)
+            body: list[_Segment] = []
+            kept: dict[tuple, _Cached] = {}
+            for group in groups:
+                names = tuple(p.name for p in group)
+                mine = tuple(versions[n] for n in names)
+                cached = self.segments.get(names)
+                if cached is None or cached.versions != mine or not check.holds(cached.reads):
+                    flowables, toc, dropped = [], [], {}
+                    for part in group:
+                        if part.name not in made:  # its reads held, its neighbour's did not
+                            self.parts[part.name] = make(part)
+                            versions[part.name] = self.parts[part.name].version
+                        f, t, d = made.pop(part.name)
+                        flowables += f
+                        toc += t
+                        dropped.update(d)
+                    mine = tuple(versions[n] for n in names)
+                    tracker.reads = reads = {}
+                    try:
+                        segment = self._lay_out(trip, paper, ctx, flowables, cover=False)
+                    finally:
+                        tracker.reads = None
+                    segment.toc, segment.dropped = toc, dropped
+                    cached = _Cached(mine, reads, segment)
+                    self.laid_out.append(group[0].name)
+                kept[names] = cached
+                body.append(cached.segment)
 
-        ctx.toc = [entry for segment in body for entry in segment.toc]
-        cities = [s.city for s in trip.stops]
-        head_key = _digest(common, "head", cities, person, [dataclasses.astuple(e)
-                                                            for e in ctx.toc])
-        head = self.segments.get(head_key)
-        if head is None:
-            ctx.text.dropped = {}
-            toc = list(ctx.toc)
-            head = self._lay_out(trip, paper, ctx, front.cover(ctx, PAPERS[paper][1])
-                                 + front.contents(ctx), cover=True)
-            head.toc, head.dropped = ctx.toc[len(toc):], ctx.text.dropped  # the contents' own
-            ctx.toc = toc
-            self.laid_out.insert(0, "head")
-        kept[head_key] = head
+            ctx.toc = [entry for segment in body for entry in segment.toc]
+            contents = _digest([dataclasses.astuple(e) for e in ctx.toc])
+            cached = self.segments.get(("head",))
+            if cached is None or cached.versions != (contents,) or not check.holds(cached.reads):
+                ctx.text.dropped = {}
+                ctx.text._cache = {}
+                toc = list(ctx.toc)
+                tracker.reads = reads = {}
+                try:
+                    head = self._lay_out(trip, paper, ctx, front.cover(ctx, PAPERS[paper][1])
+                                         + front.contents(ctx), cover=True)
+                finally:
+                    tracker.reads = None
+                head.toc, head.dropped = ctx.toc[len(toc):], ctx.text.dropped  # the contents' own
+                ctx.toc = toc
+                cached = _Cached((contents,), reads, head)
+                self.laid_out.insert(0, "head")
+            kept[("head",)] = cached
+            head = cached.segment
         self.segments = kept
 
         data, pages, page_of = self._assemble(trip, paper, ctx, [head, *body], watermark)

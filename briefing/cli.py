@@ -232,8 +232,10 @@ def _export(args) -> int:
     _say(say("watching {path}: the book is written again each time it is saved; Ctrl+C stops",
              path=args.file))
 
+    builders: dict = {}  # one incremental builder per copy, kept for the whole watch
+
     def once() -> None:
-        _export_once(args, password=password, started=time.perf_counter())
+        _export_once(args, password=password, started=time.perf_counter(), builders=builders)
 
     try:
         watch(args.file, once)
@@ -245,7 +247,8 @@ def _export(args) -> int:
 _ASK = object()  # the password is still to be asked for
 
 
-def _export_once(args, *, password=_ASK, started: float | None = None) -> int:
+def _export_once(args, *, password=_ASK, started: float | None = None,
+                 builders: dict | None = None) -> int:
     lang = _language(args)
     say = words.Words(lang)
     trip = _checked(args.file, "book", lang, draft=args.draft)
@@ -266,15 +269,17 @@ def _export_once(args, *, password=_ASK, started: float | None = None) -> int:
     if copies is None:
         return 1
     from .book import BookError, export_pdf
+    from .book.incremental import IncrementalBook
 
     notices: list[str] = []
     result = None
     for reader, output in copies:
+        builder = None if builders is None else builders.setdefault(reader, IncrementalBook())
         try:
             result = export_pdf(trip, output, paper=args.paper, edition=args.edition,
                                 font=args.font, reader=reader, since=since, draft=args.draft,
                                 watermark=args.watermark, notes_pages=args.notes_pages,
-                                password=password)
+                                password=password, builder=builder)
         except (BookError, SaveError) as e:
             _say(f"briefing: {e}", sys.stderr)
             return 1

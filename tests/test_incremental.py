@@ -206,3 +206,22 @@ def test_the_changes_since_an_earlier_version_are_marked_as_in_a_full_export():
     assert_same_book(builder, trip, since=earlier)
     trip.stops[1].purpose = "목적이 바뀌었습니다."
     assert_same_book(builder, trip, since=earlier)
+
+
+def test_export_with_a_builder_keeps_it_and_locks_the_book_itself(tmp_path):
+    from briefing.book import export_pdf
+
+    trip = small_trip()
+    builder = IncrementalBook()
+    path = tmp_path / "book.pdf"
+    export_pdf(trip, path, builder=builder, password="비밀 번호")
+    point = next(p for p in trip.stops[2].talking_points if not p.key and not p.internal)
+    point.text += " 한 단어"
+    result = export_pdf(trip, path, builder=builder, password="비밀 번호")
+    assert builder.laid_out == ["stop3"]
+    locked = PdfReader(path)
+    assert locked.is_encrypted
+    assert locked.decrypt("비밀 번호")
+    full, _ = render(trip)
+    assert [p.extract_text() for p in locked.pages] == pages_of(full)[0]
+    assert result.size == path.stat().st_size

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..atomic import write_atomic
 from ..model import Trip
-from .build import EDITIONS, BookError, BookResult, render
+from .build import EDITIONS, BookError, BookResult, locked, render
 from .document import PAPERS
 from .editions import EVERY_MEMBER, file_name, members
 from .fonts import font_error
@@ -25,21 +25,30 @@ __all__ = ["EDITIONS", "EVERY_MEMBER", "PAPERS", "BookError", "BookResult", "exp
 def export_pdf(trip: Trip, path: str | os.PathLike, *, paper: str = "a4", edition: str = "full",
                font: str | os.PathLike | None = None, reader: str | None = None,
                since: Trip | None = None, draft: bool = False, watermark: bool = False,
-               notes_pages: bool | None = None, password: str | None = None) -> BookResult:
+               notes_pages: bool | None = None, password: str | None = None,
+               builder=None) -> BookResult:
     """Write the briefing book of `trip` to `path`; a failed export leaves no file behind.
 
     `reader` (a delegation member's id) makes a personal copy for that member; `since` (an
     earlier version of the trip) adds a page of what changed since that version; `draft` marks
     every page as a draft; `watermark` prints the marking (and reader) across every page;
     `notes_pages` adds or leaves out the ruled page after each stop (None: the edition's
-    default); `password` encrypts the PDF with AES-256.
+    default); `password` encrypts the PDF with AES-256; `builder` (an
+    incremental.IncrementalBook kept between exports, as `export --watch` does) lays out only
+    what changed since its last book.
 
     Raises BookError when the book cannot be made and SaveError when it cannot be written.
     """
     # Everything is built in memory first, so a layout failure never touches the disk.
-    data, result = render(trip, paper=paper, edition=edition, font=font, reader=reader,
-                          since=since, draft=draft, watermark=watermark,
-                          notes_pages=notes_pages, password=password)
+    options = dict(paper=paper, edition=edition, font=font, reader=reader, since=since,
+                   draft=draft, watermark=watermark, notes_pages=notes_pages)
+    if builder is None:
+        data, result = render(trip, password=password, **options)
+    else:
+        data, result = builder.render(trip, **options)
+        if password is not None:
+            data = locked(data, password)
+            result.size = len(data)
     write_atomic(Path(path), data)
     result.path = os.fspath(path)
     return result

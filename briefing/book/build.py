@@ -176,14 +176,19 @@ def render(trip: Trip, *, paper: str = "a4", edition: str = FULL, font=None,
                        "and the book is not a personal copy")
     data = buffer.getvalue()
     if password is not None:
-        try:
-            data = encrypt(data, password)
-        except ProtectError as e:
-            raise BookError(str(e)) from e
+        data = locked(data, password)
     last = canvases[-1] if canvases else None
     same = since is not None and changes_page.unlabelled_change(since, trip)
     return data, BookResult(last.pages if last else 0, notices, len(data),
                             bookmarks=dict(last.page_of) if last else {}, same_version=same)
+
+
+def locked(data: bytes, password: str) -> bytes:
+    """The PDF encrypted with AES-256, opening only with `password`."""
+    try:
+        return encrypt(data, password)
+    except ProtectError as e:
+        raise BookError(str(e)) from e
 
 
 def pdf_date(trip: Trip):

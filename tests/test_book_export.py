@@ -76,13 +76,15 @@ def test_contents_pages_match_where_each_stop_starts(trip, full):
 
 def test_every_section_is_in_the_contents_and_outline_in_order(trip, full):
     titles = [t for t, _ in contents_entries(full)]
-    assert titles[:4] == ["출장 개요", "일정표", "대표단", "방문별 자료"]
+    assert titles[:5] == ["출장 개요", "핵심 메시지", "일정표", "대표단", "방문별 자료"]
     assert titles[-2:] == ["이동 및 숙박", "연락처"]
 
     outline = full.outline
     top = [item["/Title"] for item in outline if not isinstance(item, list)]
-    assert top == ["목차", *titles[:4], "이동 및 숙박", "연락처"]
-    children = next(item for item in outline if isinstance(item, list))
+    assert top == ["목차", *titles[:5], "이동 및 숙박", "연락처"]
+    stops_at = next(i for i, item in enumerate(outline)
+                    if not isinstance(item, list) and item["/Title"] == "방문별 자료")
+    children = outline[stops_at + 1]  # the entries under a heading follow it as a list
     assert [c["/Title"] for c in children] == [f"{i}. {s.title}"
                                                for i, s in enumerate(trip.stops, 1)]
     # Each bookmark points at the page the contents name.
@@ -118,10 +120,20 @@ def test_metadata_and_language(trip, full):
 
 
 def test_running_header_and_marking_on_every_page(trip, full):
+    """The marking on every page; the head names the stop on each page of a stop (its
+    continuation and notes pages too), and the trip everywhere else."""
     texts = page_texts(full)
     assert "대외비" in texts[0]
+    starts = dict(contents_entries(full))
+    stops = [(starts[f"{i}. {s.title}"], f"{i}. {s.title}") for i, s in enumerate(trip.stops, 1)]
+    after = starts["이동 및 숙박"]
     for n, text in enumerate(texts[1:], 2):
-        assert trip.info.title in text and "대외비" in text, f"page {n}"
+        assert "대외비" in text, f"page {n}"
+        mine = [head for first, head in stops if first <= n < after]
+        if mine:
+            assert mine[-1] + " · " in text, f"page {n} should be headed by {mine[-1]}"
+        else:
+            assert trip.info.title in text, f"page {n}"
 
 
 def test_cover_carries_edition_version_and_dates(books):

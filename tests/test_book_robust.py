@@ -80,10 +80,13 @@ def test_emoji_and_missing_glyphs_do_not_break_the_export(tmp_path):
     assert whole.count("□") == 1 and "□자" in whole
     assert result.notices == ["7 characters the font cannot print were left out: "
                               "🇰🇷 ✈ 🇪🇸 👍🏽 🎉 👨‍👩‍👧 😀"]
-    # The running header (and the cover) carry the title without boxes.
+    # The running head (and the cover) carry the title without boxes; a stop's pages are
+    # headed by the stop instead.
     assert "X 출장" in texts[0]
+    stop_head = f"1. {trip.stops[0].title} · "
     for n, text in enumerate(texts[1:], 2):
-        assert text.splitlines()[1:2] == ["X 출장"] or "\nX 출장\n" in text, f"page {n}"
+        assert (text.splitlines()[1:2] == ["X 출장"] or "\nX 출장\n" in text
+                or stop_head in text), f"page {n}"
 
 
 def test_endless_word_and_url_wrap(tmp_path):

@@ -225,3 +225,20 @@ def test_export_with_a_builder_keeps_it_and_locks_the_book_itself(tmp_path):
     full, _ = render(trip)
     assert [p.extract_text() for p in locked.pages] == pages_of(full)[0]
     assert result.size == path.stat().st_size
+
+
+@pytest.mark.parametrize("options", [{}, {"reader": "mayor", "watermark": True}])
+def test_one_stop_alone_has_that_stops_pages_of_the_whole_book(options):
+    trip = small_trip()
+    builder = IncrementalBook()
+    assert builder.stop_pages(trip, 1, **options) is None  # no whole book yet
+    builder.render(trip, **options)
+    point = next(p for p in trip.stops[1].talking_points if not p.key and not p.internal)
+    point.text += " 한 단어 더"
+    data, first = builder.stop_pages(trip, 1, **options)
+    assert builder.parts["stop2"].version > builder.parts["stop1"].version  # laid out again
+    full, result = render(trip, **options)
+    last = result.bookmarks["stop3"] - 1
+    assert first == result.bookmarks["stop2"]
+    assert pages_of(data)[0] == pages_of(full)[0][first - 1:last]
+    assert builder.stop_pages(trip, 1, paper="letter") is None  # another book: render it whole

@@ -198,6 +198,10 @@ class IncrementalBook:
     laid_out: list[str] = field(default_factory=list)  # the segments the last build laid out
     _common: str = ""  # the options and fonts the cache was made with
     _version: int = 0
+    # The last whole book: where each segment began, each heading's page, the page count.
+    first_page: dict[tuple, int] = field(default_factory=dict)
+    page_of: dict[str, int] = field(default_factory=dict)
+    pages: int = 0
     _states: dict[str, TTFont.State] = field(default_factory=dict)
     _fonts_key: tuple = ()
 
@@ -223,6 +227,78 @@ class IncrementalBook:
                 raise
             except Exception as e:  # as build.render says it
                 raise BookError(f"the book could not be made: {type(e).__name__}: {e}") from e
+
+    def stop_pages(self, trip: Trip, index: int, *, paper: str = "a4", edition: str = FULL,
+                   font=None, reader: str | None = None, since: Trip | None = None,
+                   draft: bool = False, watermark: bool = False,
+                   notes_pages: bool | None = None) -> tuple[bytes, int] | None:
+        """The PDF of stop `index`'s pages alone and the number of its first page, numbered as
+        in the whole book of the last `render` with these options; only that stop is laid out
+        (when an edit changed it). None when this is not known (no book yet, other options, a
+        stop added or removed since, the stop sharing a page with what follows it): render the
+        whole book then. The pages are the whole book's while the edits since its last render
+        moved no page before the stop (the caller renders the whole book again after)."""
+        paper, edition = check_options(paper, edition)
+        fonts = fonts_for(font)
+        name = f"stop{index + 1}"
+        if not fonts.embedded or (name,) not in self.first_page:
+            return None
+        with BUILD_LOCK:
+            person = find_reader(trip, reader)
+            ctx = context(trip, edition, fonts, text_width(paper), reader=person, since=since,
+                          notes_pages=notes_pages, draft=draft)
+            if tuple(dict.fromkeys((fonts.regular, fonts.bold))) != self._fonts_key:
+                return None
+            common = _digest(paper, edition, fonts.regular, fonts.bold, fonts.source, reader,
+                             draft, ctx.notes_pages, ctx.labels.lang, since)
+            if common != self._common or f"stop{len(trip.stops)}" not in self.parts or (
+                    f"stop{len(trip.stops) + 1}" in self.parts):
+                return None
+            part = next(p for p in self._parts(ctx) if p.name == name)
+            check = Resolver(trip)
+            try:
+                with Tracker(trip) as tracker:
+                    known = self.parts.get(name)
+                    cached = self.segments.get((name,))
+                    if (known is None or known.extra != part.extra
+                            or not check.holds(known.reads)):
+                        ctx.toc, ctx.text.dropped, ctx.text._cache = [], {}, {}
+                        tracker.reads = reads = {}
+                        try:
+                            flowables = part.make()
+                        finally:
+                            tracker.reads = None
+                        self._version += 1
+                        known = self.parts[name] = _Made(self._version, part.extra, reads, True)
+                        made = (flowables, ctx.toc, ctx.text.dropped)
+                        cached = None
+                    elif cached is None or cached.versions != (known.version,) or (
+                            not check.holds(cached.reads)):
+                        ctx.toc, ctx.text.dropped, ctx.text._cache = [], {}, {}
+                        made = (part.make(), ctx.toc, ctx.text.dropped)
+                        cached = None
+                    if cached is None:
+                        flowables, toc, dropped = made
+                        if flowables and not isinstance(flowables[0], PageBreak):
+                            return None
+                        tracker.reads = reads = {}
+                        try:
+                            segment = self._lay_out(trip, paper, ctx, flowables, cover=False)
+                        finally:
+                            tracker.reads = None
+                        segment.toc, segment.dropped = toc, dropped
+                        cached = self.segments[(name,)] = _Cached((known.version,), reads,
+                                                                  segment)
+                first = self.first_page[(name,)]
+                data, _, _ = self._assemble(trip, paper, ctx, [cached.segment], watermark,
+                                            alone=(first, self.page_of, self.pages))
+            except _NotRecordable:
+                return None
+            except BookError:
+                raise
+            except Exception as e:  # as build.render says it
+                raise BookError(f"the book could not be made: {type(e).__name__}: {e}") from e
+        return data, first
 
     # -- the parts and what decides them -----------------------------------------------------------
 
@@ -344,6 +420,11 @@ class IncrementalBook:
         self.segments = kept
 
         data, pages, page_of = self._assemble(trip, paper, ctx, [head, *body], watermark)
+        first, self.first_page = 1, {}
+        for names, segment in (((("head",), head),) + tuple(zip(kept, body, strict=False))):
+            self.first_page[names] = first
+            first += len(segment.pages)
+        self.page_of, self.pages = page_of, pages
         ctx.text.dropped = {c: None for s in (head, *body) for c in s.dropped}
         notices = list(fonts.notices)
         if ctx.text.dropped_notice():
@@ -403,7 +484,11 @@ class IncrementalBook:
         canv = canvases[-1]
         return _Segment(canv.recorded, [], dict(canv.page_of), dict(canv._forms), {})
 
-    def _assemble(self, trip, paper, ctx, segments: list[_Segment], watermark: bool):
+    def _assemble(self, trip, paper, ctx, segments: list[_Segment], watermark: bool,
+                  alone: tuple[int, dict, int] | None = None):
+        """The PDF of `segments`; `alone` = (first page, page_of, page count) of the whole
+        book when the segment is shown by itself, numbered as there (no outline: its levels
+        start under entries it does not hold; no links out of it)."""
         buffer = io.BytesIO()
         marks = marks_for(ctx, watermark=watermark)
 
@@ -416,10 +501,14 @@ class IncrementalBook:
         doc = make_doc(buffer, trip, paper, ctx)
         canv = doc._makeCanvas(filename=buffer, canvasmaker=canvasmaker)
         self._seed(canv._doc, final=True)
-        page_of: dict[str, int] = {}
-        offset = 0
+        page_of: dict[str, int] = dict(alone[1]) if alone else {}
+        offset = alone[0] - 1 if alone else 0
+        if alone:
+            canv._pageNumber = alone[0]
         for segment in segments:
             for key, page in segment.page_of.items():
+                if alone:
+                    page_of[key] = offset + page
                 page_of.setdefault(key, offset + page)
             for name, spec in segment.forms.items():
                 canv._forms.setdefault(name, spec)
@@ -436,6 +525,9 @@ class IncrementalBook:
                 canv._formsinuse = list(page.forms)
                 for event in page.events:
                     kind = event[0]
+                    if alone and (kind in ("outline", "show_outline") or (
+                            kind == "link" and event[2] not in segment.page_of)):
+                        continue
                     if kind == "bookmark":
                         canv.bookmarkPage(event[1], **event[2])
                     elif kind == "outline":
@@ -445,6 +537,8 @@ class IncrementalBook:
                     else:
                         canv.showOutline()
                 canv.showPage()
+        if alone:
+            canv.pages = alone[2]  # "of M": the whole book's
         try:
             canv.save()
         finally:

@@ -4,7 +4,9 @@ The book is laid out in the thread pool from a snapshot of the trip once typing 
 on screen stay until the new ones are ready, so the pane never goes blank and never holds up
 typing. A change made while a layout runs is picked up by one more layout when it ends. The dock
 keeps one incremental builder (briefing.book.incremental), so a layout redoes only the segments
-of the book the edit touched; one job runs at a time, so the builder is never shared.
+of the book the edit touched; one job runs at a time, so the builder is never shared. The pane
+shows the selected stop's pages alone: they are laid out and shown first, numbered as in the
+last whole book, which is then laid out too, unless another edit is already waiting.
 """
 
 from __future__ import annotations
@@ -35,32 +37,58 @@ PREVIEW_DELAY_MS = 400
 class PreviewSignals(QObject):
     # Only the generation crosses threads; the job keeps what it made (a Python dict or bytes
     # carried by a queued signal has crashed PySide6 with a reference-count error).
+    stop_ready = Signal(int)
     done = Signal(int)
     failed = Signal(int)
 
 
 class PreviewJob(QRunnable):
-    def __init__(self, generation: int, trip, paper: str, edition: str, font: str, builder=None):
+    """Lays out the selected stop alone first (its pages are shown at once, numbered as in the
+    last whole book), then the whole book, which gives the page numbers and, when the stop
+    moved, its pages again; the whole book is skipped when another edit is already waiting
+    (`skip_whole`), so while staff type only the stop is laid out."""
+
+    def __init__(self, generation: int, trip, paper: str, edition: str, font: str, builder=None,
+                 row: int = -1):
         super().__init__()
-        self.generation, self.trip, self.builder = generation, trip, builder
+        self.generation, self.trip, self.builder, self.row = generation, trip, builder, row
         self.paper, self.edition, self.font = paper, edition, font
         self.signals = PreviewSignals()
         self.data, self.bookmarks, self.pages, self.seconds, self.error = b"", {}, 0, 0.0, ""
+        self.first = 1  # the book's number of the first page in `data`
+        self.stop_data, self.stop_first = b"", 1  # the stop's pages, before the whole book
+        self.whole = False  # the whole book was laid out: bookmarks and pages are new
+        self.skip_whole = False
 
     def run(self) -> None:
         from briefing.book import render
 
         started = time.perf_counter()
-        build = self.builder.render if self.builder is not None else render
+        options = dict(paper=self.paper, edition=self.edition, font=self.font or None)
+        builder = self.builder
         try:
-            data, result = build(self.trip, paper=self.paper, edition=self.edition,
-                                  font=self.font or None)
+            alone = (builder.stop_pages(self.trip, self.row, **options)
+                     if builder is not None and self.row >= 0 else None)
+            if alone is not None:
+                self.stop_data, self.stop_first = alone
+                self.seconds = time.perf_counter() - started
+                self.signals.stop_ready.emit(self.generation)
+                if self.skip_whole:
+                    self.signals.done.emit(self.generation)
+                    return
+            build = builder.render if builder is not None else render
+            data, result = build(self.trip, **options)
+            self.bookmarks, self.pages = dict(result.bookmarks), result.pages
+            alone = (builder.stop_pages(self.trip, self.row, **options)
+                     if builder is not None and self.row >= 0 else None)
         except Exception as e:  # a book that cannot be made: say why, keep the old pages
             self.error = str(e) or type(e).__name__
             self.signals.failed.emit(self.generation)
             return
-        self.data, self.bookmarks, self.pages = data, dict(result.bookmarks), result.pages
-        self.seconds = time.perf_counter() - started
+        self.data, self.first = alone if alone is not None else (data, 1)
+        self.whole = True
+        if not self.seconds:
+            self.seconds = time.perf_counter() - started
         self.signals.done.emit(self.generation)
 
 
@@ -89,7 +117,9 @@ class LivePreview(QDockWidget):
         self.again = False  # the trip changed while a layout ran
         self.bookmarks: dict[str, int] = {}
         self.pages = 0
-        self.shown_row = -2  # the stop the pages were last positioned on
+        self.shown_row = -2  # the stop whose pages are shown (-1: the whole book)
+        self.shown_from = 1  # the book's number of the first page shown
+        self.shown_generation = 0
         self.seconds = 0.0
         # The view keeps showing the last document while the next is laid out and loaded.
         self.documents: list[QPdfDocument] = []
@@ -131,6 +161,8 @@ class LivePreview(QDockWidget):
     def schedule(self, *_args) -> None:
         if self.isVisible():
             self.timer.start()
+            if self.running is not None:
+                self.running.skip_whole = True  # the next layout will do it
 
     def refresh(self) -> None:
         """Lay the book out again now (or as soon as the running layout ends)."""
@@ -144,8 +176,10 @@ class LivePreview(QDockWidget):
         settings = window.settings
         self.generation += 1
         job = PreviewJob(self.generation, window.doc.snapshot(), settings.paper(),
-                         settings.edition(), settings.book_font(), self.builder)
+                         settings.edition(), settings.book_font(), self.builder,
+                         window.editor.current_stop_row())
         job.setAutoDelete(False)
+        job.signals.stop_ready.connect(self._stop_ready)
         job.signals.done.connect(self._done)
         job.signals.failed.connect(self._failed)
         self.running = job
@@ -165,32 +199,46 @@ class LivePreview(QDockWidget):
 
     # -- showing -------------------------------------------------------------------------------
 
+    def _stop_ready(self, generation: int) -> None:
+        job = self.running
+        if job is not None and generation == self.generation == job.generation:
+            self.shown_generation = generation
+            self._show(job.stop_data, job.stop_first, job.row, job.seconds)
+
     def _done(self, generation: int) -> None:
         job = self.running
         if job is not None and generation == self.generation == job.generation:
-            data, bookmarks, pages, seconds = job.data, job.bookmarks, job.pages, job.seconds
-            navigator = self.view.pageNavigator()
-            keep = (navigator.currentPage(), navigator.currentLocation()) if self.documents else None
-            buffer = QBuffer(self)
-            buffer.setData(QByteArray(data))
-            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            document = QPdfDocument(self)
-            document.load(buffer)
-            self.view.setDocument(document)
-            # Drop the old document only once the view shows the new one.
-            for old in self.documents:
-                old.deleteLater()
-            for old in self.buffers:
-                old.deleteLater()
-            self.documents, self.buffers = [document], [buffer]
-            self.bookmarks, self.pages, self.seconds = bookmarks, pages, seconds
-            row = self.window_.editor.current_stop_row()
-            if keep is not None and row == self.shown_row:
-                navigator.jump(keep[0], keep[1])  # the reader stays where they were reading
-            else:
-                self.follow()
-            self._say()
+            if job.whole:
+                self.bookmarks, self.pages = job.bookmarks, job.pages
+                self._show(job.data, job.first, job.row, job.seconds)
+            elif self.shown_generation != generation:
+                self._show(job.stop_data, job.stop_first, job.row, job.seconds)
         self._finished()
+
+    def _show(self, data: bytes, first: int, row: int, seconds: float) -> None:
+        """Show `data`, whose first page is the book's page `first`: the pages of stop `row`
+        alone, or the whole book (first 1)."""
+        navigator = self.view.pageNavigator()
+        keep = (navigator.currentPage(), navigator.currentLocation()) if self.documents else None
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument(self)
+        document.load(buffer)
+        self.view.setDocument(document)
+        # Drop the old document only once the view shows the new one.
+        for old in self.documents:
+            old.deleteLater()
+        for old in self.buffers:
+            old.deleteLater()
+        self.documents, self.buffers = [document], [buffer]
+        self.seconds, self.shown_from = seconds, first
+        if keep is not None and row == self.shown_row:
+            navigator.jump(keep[0], keep[1])  # the reader stays where they were reading
+        else:
+            self.shown_row = row
+            navigator.jump(0, QPointF(0, 0), self.view.zoomFactor())
+        self._say()
 
     def _failed(self, generation: int) -> None:
         job = self.running
@@ -199,15 +247,10 @@ class LivePreview(QDockWidget):
         self._finished()
 
     def follow(self) -> None:
-        """Show the first page of the stop selected in the outline."""
-        if not self.documents:
-            return
-        row = self.window_.editor.current_stop_row()
-        span = stop_pages(self.bookmarks, row, self.pages) if row >= 0 else None
-        self.shown_row = row
-        page = span[0] - 1 if span else 0
-        self.view.pageNavigator().jump(page, QPointF(0, 0), self.view.zoomFactor())
-        self._say()
+        """Show the pages of the stop selected in the outline (laid out already, unless edited
+        since: quick)."""
+        if self.documents and self.window_.editor.current_stop_row() != self.shown_row:
+            self.refresh()
 
     def current_span(self) -> tuple[int, int] | None:
         row = self.window_.editor.current_stop_row()

@@ -1,6 +1,9 @@
 """The live preview: the selected stop's printed pages, following edits and the outline."""
 
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from briefing import fileformat
 from briefing.book import render
@@ -8,7 +11,8 @@ from briefing.ui.live_preview import stop_pages
 
 
 def _page_text(dock, page: int) -> str:
-    return dock.documents[0].getAllText(page).text()
+    """The text of the book's page `page` (from 0) in the pages shown."""
+    return dock.documents[0].getAllText(page - (dock.shown_from - 1)).text()
 
 
 @pytest.fixture
@@ -36,9 +40,20 @@ def test_follows_the_stop_selected_in_the_outline(preview, qtbot):
     win, dock = preview
     win.editor.select_stop(1)
     first, last = stop_pages(dock.bookmarks, 1, dock.pages)
-    qtbot.waitUntil(lambda: dock.view.pageNavigator().currentPage() == first - 1, timeout=5000)
+    qtbot.waitUntil(lambda: dock.shown_row == 1 and dock.running is None, timeout=60000)
+    # Just the stop's pages, as the exported book prints them.
+    assert dock.shown_from == first
+    assert dock.documents[0].pageCount() == last - first + 1
     assert "City hall" in _page_text(dock, first - 1)
     assert f"{first}–{last}" in dock.status.text()
+    full, _ = render(fileformat.load(win.doc.path))
+    exported = PdfReader(io.BytesIO(full)).pages[first - 1:last]
+    shown = [dock.documents[0].getAllText(n).text() for n in range(last - first + 1)]
+    assert [_words(t) for t in shown] == [_words(p.extract_text()) for p in exported]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
 
 
 def test_an_edit_shows_after_a_pause_and_the_old_pages_stay_meanwhile(preview, qtbot):

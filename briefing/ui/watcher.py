@@ -19,6 +19,9 @@ def fingerprint(path: str) -> tuple | None:
     return (stat.st_mtime_ns, stat.st_size, digest)
 
 
+POLL_MS = 2000
+
+
 class FileWatch(QObject):
     changed_on_disk = Signal(str)
 
@@ -33,6 +36,12 @@ class FileWatch(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(250)  # another program's save is often several events
         self.timer.timeout.connect(self.check)
+        # The system's notices do not always come: a network share (common on office
+        # laptops) sends none, and a machine out of inotify watches drops them. A look every
+        # few seconds, costing one stat while nothing changed, catches what they miss.
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self.check)
 
     def watch(self, path: str | None) -> None:
         for old in self.watcher.files() + self.watcher.directories():
@@ -41,6 +50,9 @@ class FileWatch(QObject):
         self.known = fingerprint(path) if path else None
         if path:
             self._add()
+            self.poll.start()
+        else:
+            self.poll.stop()
 
     def remember(self) -> None:
         """Our own save just wrote the file: its new state is not a change by someone else."""
@@ -61,6 +73,12 @@ class FileWatch(QObject):
         if not self.path:
             return
         self._add()
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return
+        if self.known is not None and (stat.st_mtime_ns, stat.st_size) == self.known[:2]:
+            return  # unchanged: no need to read it
         now = fingerprint(self.path)
         if now is None or now == self.known:
             return

@@ -281,3 +281,18 @@ def test_start_page_and_example(window, monkeypatch):
     monkeypatch.setattr(window, "get_save_path", lambda: saved.append(1) or "")
     window.save()
     assert saved  # an untitled copy: Save asks where
+
+
+def test_a_change_is_noticed_without_the_systems_notices(opened, trip_file, qtbot):
+    """A network share sends no change notices: the regular look still finds the change."""
+    from briefing.ui import watcher
+
+    opened.watch.watcher.fileChanged.disconnect()
+    opened.watch.watcher.directoryChanged.disconnect()
+    asked = []
+    opened.watch.changed_on_disk.connect(asked.append)
+    changed = small_trip()
+    changed.info.title = "Changed on the share"
+    fileformat.save(changed, trip_file)
+    qtbot.waitUntil(lambda: bool(asked), timeout=watcher.POLL_MS * 3)
+    assert opened.doc.trip.info.title == "Changed on the share"

@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__, merge_command, package_data, paperwork_command, words
-from .problems import Problem, SaveError, has_errors
+from . import __version__, merge_command, package_data, paperwork_command, terminal, words
+from .problems import SaveError, has_errors
 from .validate import check_file as check
 from .words import N_
 
@@ -95,12 +95,7 @@ def _lang_option(p: argparse.ArgumentParser) -> None:
                         "or LANG: Korean if it begins with ko, else English)")
 
 
-def _language(args) -> str:
-    """The messages' language: --lang, else the environment's (read directly, so that it need not
-    be an installed locale)."""
-    if getattr(args, "lang", None):
-        return args.lang
-    return words.language_from_environment(os.environ)
+_language = terminal.language
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,26 +127,9 @@ def _utf8_output() -> None:
                 pass
 
 
-# C0 and C1 control characters and DEL, shown as Python-style escapes: a trip's value quoted in a
-# message must not move the cursor, ring the bell or retitle the terminal. Tab and line break
-# stay: some messages (PyYAML's) span lines.
-_VISIBLE = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)}
-
-
-def _terminal_safe(text: object) -> str:
-    return str(text).translate(_VISIBLE)
-
-
-def _say(text: object, stream=None) -> None:
-    """Print one message line; everything the command prints about a trip goes through here."""
-    # Flushed, so a line reaches a pipe when it is said (`export --watch` runs for hours).
-    print(_terminal_safe(text), file=stream or sys.stdout, flush=True)
-
-
-def _print(problems: list[Problem], lang: str, trip=None, stream=None) -> None:
-    """Each problem in the reader's language, the stop named by its title in `trip`."""
-    for problem in problems:
-        _say(problem.text(lang, trip), stream)
+_terminal_safe = terminal.safe
+_say = terminal.say
+_print = terminal.print_problems
 
 
 def _validate(args) -> int:

@@ -102,6 +102,6 @@ def _list(result: merge.Merged, lang: str, took_theirs: bool) -> None:
 
 
 def _err(text: str) -> None:
-    from .cli import _say
+    from .terminal import say as _say
 
     _say(text, sys.stderr)

@@ -41,7 +41,9 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .cli import _language, _print, _say
+    from .terminal import language as _language
+    from .terminal import print_problems as _print
+    from .terminal import say as _say
 
     kind = args.command
     lang = _language(args)

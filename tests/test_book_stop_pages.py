@@ -176,3 +176,27 @@ def test_every_change_listed_is_marked_in_the_body_on_the_page_the_list_gives(tr
     # Without --since, nothing is marked.
     plain, plain_result = render(trip)
     assert not any(re.fullmatch(r"change\d+", k) for k in plain_result.bookmarks)
+
+
+def test_talking_points_questions_and_answers_typed_with_hard_wraps_flow_as_paragraphs():
+    """A single line break inside a paragraph is a space (the trip format's reading rules), in
+    what the principal reads aloud as everywhere else; a blank line still starts a paragraph."""
+    import io
+
+    from pypdf import PdfReader
+
+    from briefing.book import render
+    from briefing.model import Person, Question, Stop, TalkingPoint, Trip, TripInfo
+
+    trip = Trip(info=TripInfo(title="T", start=dt.date(2026, 5, 3), end=dt.date(2026, 5, 5)),
+                delegation=[Person(id="m", name="홍")],
+                stops=[Stop(title="S", date=dt.date(2026, 5, 4),
+                            talking_points=[TalkingPoint(text="알파 줄\n베타 줄\n\n감마 문단",
+                                                         speaker="m", key=True)],
+                            questions=[Question(question="질문 하나\n이어짐",
+                                                answer="답 하나\n이어짐")])])
+    data, _ = render(trip)
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    for flowing in ("알파 줄 베타 줄", "질문 하나 이어짐", "답 하나 이어짐"):
+        assert flowing in text
+    assert "베타 줄\n감마 문단" in text  # the blank line's new paragraph

@@ -93,6 +93,11 @@ class Ctx:
         """Plain user text of any length as paragraph(s) that read as one (see longtext)."""
         return paragraphs(self.m(value), style or self.styles.body, bullet)
 
+    def prose(self, value: str, style=None, bullet: str | None = None) -> list[Flowable]:
+        """Long text the way the trip format reads it (a talking point, an answer): a line break
+        inside a paragraph is a space, a blank line starts a paragraph, `- ` lines are bullets."""
+        return paragraphs(self.text.prose(value), style or self.styles.body, bullet)
+
     def rich(self, value: str, style=None, bullet_style=None) -> list[Flowable]:
         """A text field with `- ` bullets and blank-line paragraphs, line breaks kept."""
         style = style or self.styles.body

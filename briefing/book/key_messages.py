@@ -28,7 +28,7 @@ def page(ctx: Ctx) -> list[Flowable]:
                        S.toc0, S.bold_font)
         items: list[Flowable] = []
         for n, point in messages:
-            items += ctx.paras(point.text, S.key_message, f"{n}.")
+            items += ctx.prose(point.text, S.key_message, f"{n}.")
             speaker = ctx.who(point.speaker)
             if speaker:
                 items.append(Paragraph(f"— {quiet(ctx.m(speaker))}", S.key_message_by))

@@ -275,8 +275,8 @@ def _point(ctx: Ctx, number: int, point: TalkingPoint, cautions: list[Flowable],
     else:
         text_style = S.tp_key_handout if point.key else S.tp_text_handout
         detail_style = S.sub_bullet
-    content += ctx.paras(point.text, text_style)
-    content += [p for d in point.details if d.strip() for p in ctx.paras(d, detail_style, "–")]
+    content += ctx.prose(point.text, text_style)
+    content += [p for d in point.details if d.strip() for p in ctx.prose(d, detail_style, "–")]
     for box in cautions:
         content += [Spacer(1, 4), box]
     if point.key:
@@ -296,8 +296,8 @@ def _caution(ctx: Ctx, point: TalkingPoint, changed: tuple[str, ...]) -> Flowabl
         _mine(ctx, "mine") if ctx.mine(point.speaker) else "",  # a caution for the reader
         change_marks.tag(ctx) if changed else "") if x)
     content: list[Flowable] = [Paragraph(head, S.caution)]
-    content += ctx.paras(point.text, S.caution)
-    content += [p for d in point.details if d.strip() for p in ctx.paras(d, S.sub_bullet, "–")]
+    content += ctx.prose(point.text, S.caution)
+    content += [p for d in point.details if d.strip() for p in ctx.prose(d, S.sub_bullet, "–")]
     return Panel(content, fill=st.CAUTION_TINT, bar=st.MARKING, bar_width=2, pad=6,
                  changed=changed)
 
@@ -310,9 +310,9 @@ def _questions(ctx: Ctx, stop: Stop, marks: _Marks) -> list[Flowable]:
             continue
         keys = marks("questions", row)
         tag = _tags(ctx, False, q.internal, changed=bool(keys))
-        question = Paragraph(ctx.m(q.question) + (f"   {tag}" if tag else ""), S.question,
+        question = Paragraph(ctx.text.prose(q.question) + (f"   {tag}" if tag else ""), S.question,
                              bulletText=L["q"])
-        answer = ctx.paras(q.answer, S.answer, L["a"]) if q.answer.strip() else []
+        answer = ctx.prose(q.answer, S.answer, L["a"]) if q.answer.strip() else []
         # A question never ends a page without (the first lines of) its answer.
         out += _changed(keep_head([question], answer), keys)
     return out

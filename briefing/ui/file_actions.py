@@ -151,13 +151,33 @@ class FileActions:
         return True
 
     def save(self) -> bool:
+        if self._refuse_unstored():
+            return False
         if self.doc.path is None:
             return self.save_as()
         return self._write(self.doc.path)
 
     def save_as(self) -> bool:
+        if self._refuse_unstored():
+            return False
         path = self.get_save_path()
         return bool(path) and self._write(path)
+
+    def _refuse_unstored(self) -> bool:
+        """A field still showing text that is no value (a time typed as 2460) would not be
+        saved while the window said it was: say so, put the cursor there, save nothing."""
+        from PySide6.QtWidgets import QLineEdit, QWidget
+
+        for widget in self.findChildren(QWidget):
+            if widget.property("invalid") and widget.isVisible():
+                text = widget.text() if isinstance(widget, QLineEdit) else ""
+                self.show_error(tr("Not saved"), tr(
+                    "“{typed}” in the marked field is not a value it can hold, so the trip was "
+                    "not saved. Correct it (its tooltip says how), or clear it, then save again.",
+                    typed=text))
+                widget.setFocus()
+                return True
+        return False
 
     def _write(self, path: str) -> bool:
         try:

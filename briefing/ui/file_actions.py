@@ -9,12 +9,13 @@ import os
 import uuid
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from briefing import fileformat, merge, model, package_data
+from briefing import changes, fileformat, merge, model, package_data
 from briefing.problems import SaveError, TripFileError
 
 from .document import new_trip
+from .field_editors import finish_typing
 from .i18n import tr
 from .merge_dialog import MergeDialog
 from .pages import EDITOR
@@ -225,8 +226,11 @@ class FileActions:
             self.show_load_problems(path, e.problems)
             self.doc.undo_stack.resetClean()  # the window now differs from the file
             return
+        finish_typing(QApplication.focusWidget())  # what is being typed is ours too
+        place = self._place()
         if not self.doc.is_modified():  # nothing of ours to lose: show theirs
             self._set_document(theirs, path)
+            self._return_to(place)
             self.statusBar().showMessage(
                 tr("{name} was changed by someone else; it now shows their version", name=name), 8000)
             return
@@ -234,6 +238,7 @@ class FileActions:
         if result.collisions:
             result.choose(self.ask_merge(result, name))
         self.doc.replace(result.trip, path, base=theirs)
+        self._return_to(place)
         self.doc.undo_stack.resetClean()  # the combined trip is not in the file yet
         self.schedule_recovery()
         self._update_title()
@@ -241,6 +246,33 @@ class FileActions:
         self.statusBar().showMessage(
             tr("{name} was changed by someone else; their changes and yours are combined here "
                "(not saved yet)", name=name), 15000)
+
+    def _place(self) -> tuple | None:
+        """The stop being edited, its tab and the header field with the cursor, if any."""
+        row = self.editor.current_stop_row()
+        if row < 0:
+            return None
+        editor = self.editor.stop_editor
+        focus = QApplication.focusWidget()
+        field = next((name for name, e in editor.header.editors.items() if e.widget is focus),
+                     None)
+        return self.doc.trip.stops[row], editor.tabs.currentIndex(), field
+
+    def _return_to(self, place: tuple | None) -> None:
+        """Back to the same stop (found as the changes page pairs stops, wherever the other
+        version moved it), tab and field after their version replaced the trip."""
+        if place is None:
+            return
+        stop, tab, field = place
+        stops = self.doc.trip.stops
+        row = next((j for i, j in changes.match([stop], stops) if i == 0), None)
+        if row is None:
+            return
+        self.editor.select_stop(row)
+        editor = self.editor.stop_editor
+        editor.tabs.setCurrentIndex(tab)
+        if field is not None:
+            editor.header.focus_field(field)
 
     # -- drops ----------------------------------------------------------------------------------
 

@@ -106,3 +106,28 @@ def test_a_broken_file_from_elsewhere_keeps_the_window_as_it_is(opened, trip_fil
     trip_file.write_text("briefing: 1\ntrip: [half written", encoding="utf-8")
     opened.watch.check()
     assert shown and opened.doc.trip.info.subtitle == "mine" and opened.isWindowModified()
+
+
+def test_what_i_am_typing_and_where_i_am_survive_their_save(opened, trip_file, qtbot):
+    opened.show()
+    opened.editor.select_stop(1)  # City hall
+    editor = opened.editor.stop_editor
+    editor.tabs.setCurrentIndex(1)
+    start = editor.header.editors["start"].widget
+    start.setFocus()
+    start.selectAll()
+    qtbot.keyClicks(start, "1500")  # not finished: no Enter, no Tab
+
+    def edit(trip):
+        trip.stops.insert(0, model.Stop(title="Embassy briefing", date=dt.date(2023, 2, 26)))
+
+    colleague_saves(trip_file, edit)
+    opened.watch.check()
+    trip = opened.doc.trip
+    assert [s.title for s in trip.stops] == ["Embassy briefing", "MWC", "City hall"]
+    assert trip.stops[2].start == dt.time(15)  # what I typed is kept
+    # Still on the stop I was editing (now the third), its tab, the cursor in the same field.
+    assert opened.editor.current_stop_row() == 2
+    assert editor.stop is trip.stops[2]
+    assert editor.tabs.currentIndex() == 1
+    assert editor.header.editors["start"].widget.hasFocus()

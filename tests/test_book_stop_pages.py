@@ -200,3 +200,24 @@ def test_talking_points_questions_and_answers_typed_with_hard_wraps_flow_as_para
     for flowing in ("알파 줄 베타 줄", "질문 하나 이어짐", "답 하나 이어짐"):
         assert flowing in text
     assert "베타 줄\n감마 문단" in text  # the blank line's new paragraph
+
+
+def test_a_caution_is_on_the_same_page_as_the_point_it_belongs_to(trip):
+    data, _ = render(trip)
+    pages = ["".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(data)).pages]
+    checked = 0
+    for stop in trip.stops:
+        spoken = None
+        for point in stop.talking_points:
+            if not point.internal:
+                spoken = point
+                continue
+            if spoken is None:
+                continue
+            caution = "".join(point.text.split())[:20]
+            end = "".join(spoken.text.split())[-12:]
+            where = [i for i, text in enumerate(pages) if caution in text and "내부참고" in text]
+            assert where, caution
+            assert end in pages[where[-1]], f"page {where[-1] + 1}: {caution} without its point"
+            checked += 1
+    assert checked >= 3

@@ -7,7 +7,7 @@ import os
 import sys
 
 from . import words
-from .paperwork import SUFFIXES, default_output
+from .paperwork import SUFFIXES, default_output, without_results
 from .problems import SaveError, has_errors
 from .validate import check_file
 from .words import N_
@@ -71,6 +71,11 @@ def run(args: argparse.Namespace) -> int:
     shown = f" ({result.pages} pages)" if result.pages else ""
     for notice in notices:
         _say(f"briefing: warning: {notice}", sys.stderr)
+    missing = without_results(trip) if kind == "report" else []
+    if missing:  # the document flags them; the person handing it in must hear it too
+        _say("briefing: warning: " + say("{n} visit(s) have no results yet; the report marks "
+                                         "them.", n=len(missing)) + " "
+             + ", ".join(f"{trip.stops.index(s) + 1}. {s.title}" for s in missing), sys.stderr)
     _say(f"wrote {output}{shown}")
     return 0
 

@@ -243,3 +243,15 @@ def test_the_docx_keeps_rows_whole_and_korean_without_extra_spaces():
         assert ppr.find(qn(tag)).get(qn("w:val")) == "0"
     tags = [child.tag for child in ppr]
     assert tags.index(qn("w:autoSpaceDN")) < tags.index(qn("w:spacing"))
+
+
+def test_the_report_command_warns_of_visits_without_results(trip_file, capsys):
+    assert main(["report", str(trip_file), "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    trip = briefing.load(trip_file)
+    missing = [(i, s) for i, s in enumerate(trip.stops, 1) if not s.results.strip()]
+    assert len(missing) >= 2
+    assert f"{len(missing)} visit(s) have no results yet" in err
+    assert all(f"{i}. {s.title}" in err for i, s in missing)
+    assert main(["plan", str(trip_file)]) == 0  # the plan is written before the trip: no results
+    assert "no results" not in capsys.readouterr().err

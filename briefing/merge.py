@@ -95,7 +95,7 @@ def merge(base: Trip, mine: Trip, theirs: Trip) -> Merged:
     _state.carried = {}
     try:
         trip = _record(base, mine, theirs, (), found)
-        trip.comments = _comments_carried(mine.comments, _state.carried)
+        trip.comments = _comments_carried(mine.comments, theirs.comments, _state.carried)
     finally:
         _state.carried = None
     trip.source = None  # positions in a file no longer describe this trip
@@ -117,15 +117,25 @@ def _mine(value: Any) -> Any:
     return copy.deepcopy(value, _carried())
 
 
-def _comments_carried(comments: Any, carried: dict[int, Any]) -> Any:
-    if comments is None or not hasattr(comments, "kept"):
-        return comments
-    kept = []
-    for entry in comments.kept:
-        owner = carried.get(id(entry.owner))
-        if owner is not None:  # a record theirs deleted takes its comments with it
-            kept.append(dataclasses.replace(entry, owner=owner))
-    return dataclasses.replace(comments, kept=kept)
+def _comments_carried(mine: Any, theirs: Any, carried: dict[int, Any]) -> Any:
+    """Both sides' comments on the merged records: mine, then theirs where they add a line
+    (a record one side deleted takes its comments with it)."""
+    if not hasattr(mine, "kept"):
+        return mine if not hasattr(theirs, "kept") else _comments_carried(theirs, None, carried)
+    kept, slots = [], {}
+    for side in (mine, theirs):
+        for entry in getattr(side, "kept", ()):
+            owner = carried.get(id(entry.owner))
+            if owner is None:
+                continue
+            slot = (id(owner), entry.key, entry.place, entry.index)
+            if slot in slots:  # both commented the same place: their new lines join mine
+                known = {n.text for n in slots[slot].notes}
+                slots[slot].notes += [n for n in entry.notes if n.text not in known]
+                continue
+            slots[slot] = dataclasses.replace(entry, owner=owner, notes=list(entry.notes))
+            kept.append(slots[slot])
+    return dataclasses.replace(mine, kept=kept)
 
 
 # -- values in words -----------------------------------------------------------------------------
@@ -194,14 +204,16 @@ def _record(base: Any, mine: Any, theirs: Any, path: tuple, found: list[Collisio
         here = path + (name,)
         if not f.compare:
             values[name] = m
-        elif m == t or a == t:
-            values[name] = _mine(m)
-        elif a == m:
-            values[name] = copy.deepcopy(t)
+        # Records are merged one by one even when only one side changed them, so that both
+        # sides' records are paired with the merged ones (their comments follow them).
         elif _is_record(m) and _is_record(t) and type(m) is type(t):
             values[name] = _record(a if type(a) is type(m) else type(m)(), m, t, here, found)
         elif _records(m, t):
             values[name] = _list(a or [], m, t, here, found)
+        elif m == t or a == t:
+            values[name] = _mine(m)
+        elif a == m:
+            values[name] = _mine(t)
         elif _texts(a, m, t):
             values[name] = _lines(a, m, t)
         else:
@@ -209,6 +221,7 @@ def _record(base: Any, mine: Any, theirs: Any, path: tuple, found: list[Collisio
             pending.append(Collision(here, a, m, t))
     merged = type(mine)(**values)
     _carried().setdefault(id(mine), merged)
+    _carried().setdefault(id(theirs), merged)
     for c in pending:
         c._apply = _setter(merged, c.where[-1])
         found.append(c)
@@ -264,7 +277,7 @@ def _list(base: list, mine: list, theirs: list, path: tuple, found: list[Collisi
         if m is not None and t is not None:
             out.append(_record(a if a is not None else type(m)(), m, t, path + (len(out),), found))
         elif a is None:  # added on one side
-            out.append(_mine(m) if m is not None else copy.deepcopy(t))
+            out.append(_mine(m if m is not None else t))
         elif t is None and m is not None:  # theirs deleted it
             if m == a:
                 continue

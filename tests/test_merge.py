@@ -205,3 +205,20 @@ def test_a_comment_beside_a_stop_they_deleted_goes_with_it():
     merged = merge(base, mine, theirs)
     assert merged.clean
     assert comments.listing(fileformat.loads(fileformat.dumps(merged.trip))) == []
+
+
+def test_their_new_comments_join_mine_in_the_merge():
+    from briefing import comments
+
+    text = ("briefing: 1\ntrip:\n  title: 출장\n  start: 2023-02-26\n  end: 2023-03-05\n"
+            "stops:\n  - title: 방문 A\n    date: 2023-02-27\n    city: Girona\n")
+    base, mine = fileformat.loads(text), fileformat.loads(text.replace(
+        "  title: 출장\n", "  title: 출장  # 내 메모\n"))
+    theirs = fileformat.loads(text.replace("    city: Girona\n", "    city: Girona  # 동료 수정\n"))
+    mine.info.subtitle = "MWC"
+    merged = merge(base, mine, theirs)
+    assert merged.clean
+    found = {(path, note) for path, _place, note in
+             comments.listing(fileformat.loads(fileformat.dumps(merged.trip)))}
+    assert (("trip", "title"), "# 내 메모") in found
+    assert (("stops", 0, "city"), "# 동료 수정") in found

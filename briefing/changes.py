@@ -301,12 +301,18 @@ def _stop_pairs(old: Sequence[Stop], new: Sequence[Stop]
             if a.date == b.date and b.date is not None and (
                     (a.start is not None and a.start == b.start)
                     or (a.venue and _norm(a.venue) == _norm(b.venue))
-                    or _ratio(a.title, b.title) >= SIMILAR):
+                    or _ratio(a.title, b.title) >= SIMILAR or _renamed(a.title, b.title)):
                 pairs.append((i, j))
                 lone_old.remove(i)
                 lone_new.remove(j)
                 break
     return pairs, lone_old, lone_new
+
+
+def _renamed(a: str, b: str) -> bool:
+    """A title and a longer or shorter wording of it ("MWC" → "MWC 2023 참관")."""
+    a, b = _norm(a), _norm(b)
+    return bool(a and b) and (a in b or b in a)
 
 
 def _stops(old: Trip, new: Trip, internal: bool) -> list[Change]:

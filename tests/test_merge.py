@@ -222,3 +222,21 @@ def test_their_new_comments_join_mine_in_the_merge():
              comments.listing(fileformat.loads(fileformat.dumps(merged.trip)))}
     assert (("trip", "title"), "# 내 메모") in found
     assert (("stops", 0, "city"), "# 동료 수정") in found
+
+
+def test_a_stop_both_renamed_and_i_retimed_is_still_one_stop():
+    text = ("briefing: 1\ntrip:\n  title: 출장\n  start: 2023-02-26\n  end: 2023-03-05\n"
+            "stops:\n  - title: MWC\n    date: 2023-02-27\n    start: 10:00\n"
+            "  - title: City hall\n    date: 2023-03-01\n")
+    base, mine, theirs = (fileformat.loads(text) for _ in range(3))
+    mine.stops[0].title, mine.stops[0].start = "MWC 2023 내 수정", dt.time(13)
+    theirs.stops[0].title = "MWC 동료"
+    theirs.stops.insert(1, model.Stop(title="New by colleague", date=dt.date(2023, 2, 28)))
+    merged = merge(base, mine, theirs)
+    # One collision, about the title: never "deleted" for a stop nobody deleted.
+    assert [c.where[-1] for c in merged.collisions] == ["title"]
+    assert [s.title for s in merged.trip.stops] == ["MWC 2023 내 수정", "New by colleague",
+                                                     "City hall"]
+    assert merged.trip.stops[0].start == dt.time(13)
+    assert [s.title for s in merged.choose([THEIRS]).stops] == ["MWC 동료", "New by colleague",
+                                                                 "City hall"]

@@ -12,7 +12,7 @@ import datetime as dt
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table, TableStyle
 
 from .. import days as trip_days
 from ..days import AGENDA, DST, PLAN, Day, Notice
@@ -60,7 +60,8 @@ def sheet(ctx: Ctx, day: Day, key: str) -> list[Flowable]:
         out.append(Paragraph(night, S.body))
     contacts = _contacts(ctx, day)
     if contacts is not None:
-        out += [Paragraph(ctx.m(L["contacts"]), S.h3), contacts]
+        # The heading goes with its table: alone at a page's foot it names nothing.
+        out.append(KeepTogether([Paragraph(ctx.m(L["contacts"]), S.h3), contacts]))
     return out
 
 

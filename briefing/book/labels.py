@@ -32,7 +32,7 @@ _EN = {
     "no_events": "No events planned",
     "page_col": "Page",
     "overnight": "Overnight",
-    "night_on_board": "On board overnight: {what}",
+    "night_on_board": "on board, {what}",
     "hours": "{n} hours",
     "hours_one": "{n} hour",
     "clocks_forward_tonight": "Clocks go forward {n} tonight",

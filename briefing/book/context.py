@@ -27,6 +27,8 @@ from .styles import Styles
 from .text import Text, blocks
 
 FULL, HANDOUT = "full", "handout"
+# Characters beyond which a fact is printed under its table rather than in it (see facts).
+FACT_IN_TABLE = 1500
 
 
 @dataclass
@@ -176,9 +178,12 @@ class Ctx:
         """A top-level section, or nothing at all when it has no body."""
         if not body:
             return []
+        # The section's own break stands for the breaks its body opens with: a body that
+        # starts a page starts it before the heading, never between the heading and itself.
+        while body and isinstance(body[0], (CondPageBreak, PageBreak)):
+            new_page = new_page or isinstance(body[0], PageBreak)
+            body = body[1:]
         lead = [PageBreak()] if new_page else [CondPageBreak(st.BODY_LEADING * 8)]
-        while body and isinstance(body[0], CondPageBreak):
-            body = body[1:]  # the section's own break already asks for more room
         return lead + keep_head([self.heading(title, self.styles.h1, key, level)], body)
 
     def sub(self, title: str, body: list[Flowable],
@@ -229,18 +234,25 @@ class Ctx:
     def facts(self, rows: list[tuple]) -> Table | None:
         """Label–value pairs (a stop's when, where, who), leaving out empty values; a third
         item names the changes-page records about the row (a bar beside it)."""
-        data = []
+        data, below = [], []
         for label, value, *changed in rows:
             if not value:
+                continue
+            if isinstance(value, str) and len(value) > FACT_IN_TABLE:
+                # ReportLab cannot split a table's only row a second time, so a value that may
+                # run over more than a page is printed under the table, whole, as a paragraph.
+                below += self.paras(f"{label}: {value}", self.styles.body)
                 continue
             cell = value if isinstance(value, list) else Paragraph(self.m(value), self.styles.cell)
             head = Paragraph(self.m(label), self.styles.cell_label)
             head.changed = changed[0] if changed else ()
             data.append([head, cell])
-        if not data:
+        if not data and not below:
             return None
+        if not data:
+            return KeepHead(below, keep=0)
         label_w = 26 * 2.8346 if self.labels.lang == "ko" else 30 * 2.8346
-        return ChangeRows(
+        table = ChangeRows(
             data, colWidths=[label_w, self.width - label_w], splitInRow=st.BODY_LEADING * 2,
             hAlign="LEFT", spaceAfter=6,
             style=TableStyle([
@@ -253,4 +265,5 @@ class Ctx:
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ]))
+        return KeepHead([table, *below], keep=0) if below else table
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from . import styles as st
 from .document import MARGIN_SIDE
@@ -198,6 +199,7 @@ class Panel(Flowable):
         self.pad = pad
         self.top, self.bottom = top, bottom  # whether this piece has its own top/bottom padding
         self._sizes: list[tuple[float, float]] = []
+        self.whole = False  # moves to the next page rather than split, if a page can hold it
 
     def _inner(self, aw: float) -> float:
         return aw - self.bar_width - 2 * self.pad
@@ -216,6 +218,8 @@ class Panel(Flowable):
         return aw, self.height
 
     def split(self, aw, ah):
+        if self.whole and ah < self.height <= _page_room(self.canv):
+            return []  # whole on the next page
         inner = self._inner(aw)
         room = ah - self.pad * self.top
         head: list[Flowable] = []
@@ -292,10 +296,18 @@ class KeepHead(Panel):
                         changed=self.changed)
 
 
+def _page_room(canv) -> float:
+    """The height of the frame being filled when it is empty (0 when unknown)."""
+    frame = getattr(getattr(canv, "_doctemplate", None), "frame", None)
+    return getattr(frame, "_aH", 0) or 0
+
+
 def keep_head(head: list[Flowable], body: list[Flowable]) -> list[Flowable]:
     """`head` and `body` with the head bound to the first flowable of the body."""
     if not body:
         return head
+    if isinstance(body[0], ActionFlowable):  # a page break is no content to keep a head with
+        return [*head, *body]
     return [KeepHead([*head, body[0]], keep=len(head)), *body[1:]]
 
 

@@ -124,11 +124,11 @@ def contents(ctx: Ctx) -> list[Flowable]:
             continue
         style = S.toc0 if entry.level == 0 else S.toc1
         font = S.bold_font if entry.level == 0 else S.regular_font
-        out.append(TocLine(ctx.m(_short(entry.title)), entry.key, style, font))
+        out.append(TocLine(ctx.m(short(entry.title)), entry.key, style, font))
     out.append(PageBreak())
     return out
 
 
-def _short(title: str, limit: int = 150) -> str:
+def short(title: str, limit: int = 150) -> str:
     """A contents line stays a line or two, however long the stop's title."""
     return title if len(title) <= limit else title[:limit].rstrip() + "…"

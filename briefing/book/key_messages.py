@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from .context import Ctx
 from .flowables import TocLine, keep_head
+from .front import short
 from .stop import quiet, spoken_points, stop_key
 
 
@@ -22,7 +23,8 @@ def page(ctx: Ctx) -> list[Flowable]:
         messages = [(n, p) for n, p in spoken_points(ctx, stop) if p.key and p.text.strip()]
         if not messages:
             continue
-        title = f"<b>{ctx.m(f'{i + 1}. {stop.title}')}</b>"
+        # A line or two however long the title, as in the contents (a line cannot split).
+        title = f"<b>{ctx.m(short(f'{i + 1}. {stop.title}'))}</b>"
         day = L.short_date(stop.date)
         head = TocLine(title + (f"   {quiet(ctx.m(day), 9.5)}" if day else ""), stop_key(i),
                        S.toc0, S.bold_font)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from ..model import Stop, TalkingPoint
 from . import change_marks
@@ -256,10 +256,9 @@ def _talking_points(ctx: Ctx, stop: Stop, marks: _Marks) -> list[Flowable]:
         out += [box, Spacer(1, 6)]
     for number, row, point, cautions in groups:
         flow = _point(ctx, number, point, cautions, marks("talking_points", row))
-        if cautions:
-            # A ※ box on the page after its point reads as a caution about nothing: a point
-            # with cautions moves to the next page whole, unless it is longer than a page.
-            flow = KeepTogether([flow])
+        # A ※ box on the page after its point reads as a caution about nothing: a point with
+        # cautions moves to the next page whole, unless it is longer than a page.
+        flow.whole = bool(cautions)
         out += [flow, Spacer(1, 8)]
     return out[:-1] if out else out
 

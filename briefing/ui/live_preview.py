@@ -150,9 +150,10 @@ class LivePreview(QDockWidget):
         if not shown:
             return
         if not self.sized and not self.isFloating():
-            # A page must be readable beside the editor: about two fifths of the window.
+            # A page readable beside an editor whose tabs keep their names: a third of the
+            # window (two fifths cut the stop's tabs down to their Alt letters at 1440 px).
             self.sized = True
-            self.window_.resizeDocks([self], [max(420, self.window_.width() * 2 // 5)],
+            self.window_.resizeDocks([self], [max(380, self.window_.width() // 3)],
                                      Qt.Orientation.Horizontal)
         self.refresh()
 

@@ -28,7 +28,7 @@ from .text import Text, blocks
 
 FULL, HANDOUT = "full", "handout"
 # Characters beyond which a fact is printed under its table rather than in it (see facts).
-FACT_IN_TABLE = 1500
+FACT_IN_TABLE = 1000
 
 
 @dataclass
@@ -231,26 +231,29 @@ class Ctx:
         return BookTable(data, colWidths=widths, repeatRows=1, splitInRow=st.BODY_LEADING * 2,
                          style=TableStyle(commands), hAlign="LEFT", spaceBefore=2, spaceAfter=8)
 
-    def facts(self, rows: list[tuple]) -> Table | None:
+    def facts(self, rows: list[tuple]) -> list[Flowable]:
         """Label–value pairs (a stop's when, where, who), leaving out empty values; a third
         item names the changes-page records about the row (a bar beside it)."""
         data, below = [], []
         for label, value, *changed in rows:
             if not value:
                 continue
-            if isinstance(value, str) and len(value) > FACT_IN_TABLE:
+            size = len(value) if isinstance(value, str) else sum(
+                len(getattr(f, "text", "") or "") for f in value)
+            if size > FACT_IN_TABLE:
                 # ReportLab cannot split a table's only row a second time, so a value that may
-                # run over more than a page is printed under the table, whole, as a paragraph.
-                below += self.paras(f"{label}: {value}", self.styles.body)
+                # run over more than a page is printed under the table, whole.
+                if isinstance(value, str):
+                    below += self.paras(f"{label}: {value}", self.styles.body)
+                else:
+                    below += [Paragraph(f"<b>{self.m(label)}</b>", self.styles.body), *value]
                 continue
             cell = value if isinstance(value, list) else Paragraph(self.m(value), self.styles.cell)
             head = Paragraph(self.m(label), self.styles.cell_label)
             head.changed = changed[0] if changed else ()
             data.append([head, cell])
-        if not data and not below:
-            return None
         if not data:
-            return KeepHead(below, keep=0)
+            return below
         label_w = 26 * 2.8346 if self.labels.lang == "ko" else 30 * 2.8346
         table = ChangeRows(
             data, colWidths=[label_w, self.width - label_w], splitInRow=st.BODY_LEADING * 2,
@@ -265,5 +268,5 @@ class Ctx:
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ]))
-        return KeepHead([table, *below], keep=0) if below else table
+        return [table, *below]
 

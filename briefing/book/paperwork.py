@@ -140,8 +140,7 @@ def _block(ctx: Ctx, block) -> list[Flowable]:
                     for i, item in enumerate(block.items, 1)]
         return ctx.bullets(list(block.items))
     if isinstance(block, pw.Facts):
-        table = ctx.facts(list(block.rows))
-        return [table] if table else []
+        return ctx.facts(list(block.rows))
     if isinstance(block, pw.Grid):
         return _grid(ctx, block)
     if isinstance(block, pw.Flag):

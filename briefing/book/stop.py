@@ -99,7 +99,7 @@ def _stop(ctx: Ctx, i: int, stop: Stop) -> list[Flowable]:
     if not ctx.attends(stop):
         note = L("not_attending_note", name=ctx.reader.name)
         head.append(Paragraph(f"{not_attending(ctx)}  {quiet(ctx.m(note), 10)}", S.body))
-    body: list[Flowable] = [t for t in [_facts(ctx, stop, marks)] if t]
+    body: list[Flowable] = _facts(ctx, stop, marks)
     body += ctx.sub(L["stop_purpose"], _purpose(ctx, stop),
                     marks("part", "purpose") if stop.purpose or stop.outcomes else ())
     body += _part(ctx, marks, "counterparts", _counterparts(ctx, stop, marks))

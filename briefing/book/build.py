@@ -166,11 +166,7 @@ def render(trip: Trip, *, paper: str = "a4", edition: str = FULL, font=None,
             raise
         except Exception as e:  # ReportLab's LayoutError and kin: say so, keep the cause
             raise BookError(f"the book could not be made: {type(e).__name__}: {e}") from e
-    notices = list(fonts.notices)
-    if ctx.text.dropped_notice():
-        notices.append(ctx.text.dropped_notice())
-    if _has_hangul(trip) and fonts.charset is not None and "가" not in fonts.charset:
-        notices.append(f"the font {fonts.source} has no Korean letters; they print as boxes")
+    notices = text_notices(trip, fonts, ctx)
     if watermark and not marks.watermark:
         notices.append("nothing to print as a watermark: the trip has no marking "
                        "and the book is not a personal copy")
@@ -189,6 +185,18 @@ def locked(data: bytes, password: str) -> bytes:
         return encrypt(data, password)
     except ProtectError as e:
         raise BookError(str(e)) from e
+
+
+def text_notices(trip: Trip, fonts: FontSet, ctx: Ctx) -> list[str]:
+    """What the reader should know about the book's letters: the font's own notices, characters
+    left out, Korean the font cannot print. One list for the book, its incremental build and
+    the paperwork."""
+    notices = list(fonts.notices)
+    if ctx.text.dropped_notice():
+        notices.append(ctx.text.dropped_notice())
+    if _has_hangul(trip) and fonts.charset is not None and "가" not in fonts.charset:
+        notices.append(f"the font {fonts.source} has no Korean letters; they print as boxes")
+    return notices
 
 
 def pdf_date(trip: Trip):

@@ -54,7 +54,6 @@ from . import stop as stop_pages
 from .build import (
     BookError,
     BookResult,
-    _has_hangul,
     check_options,
     context,
     find_reader,
@@ -62,6 +61,7 @@ from .build import (
     make_doc,
     pdf_date,
     render,
+    text_notices,
 )
 from .change_marks import index as change_index
 from .change_marks import listed as change_listed
@@ -426,11 +426,7 @@ class IncrementalBook:
             first += len(segment.pages)
         self.page_of, self.pages = page_of, pages
         ctx.text.dropped = {c: None for s in (head, *body) for c in s.dropped}
-        notices = list(fonts.notices)
-        if ctx.text.dropped_notice():
-            notices.append(ctx.text.dropped_notice())
-        if _has_hangul(trip) and fonts.charset is not None and "가" not in fonts.charset:
-            notices.append(f"the font {fonts.source} has no Korean letters; they print as boxes")
+        notices = text_notices(trip, fonts, ctx)
         marks = marks_for(ctx, watermark=watermark)
         if watermark and not marks.watermark:
             notices.append("nothing to print as a watermark: the trip has no marking "

@@ -76,7 +76,7 @@ def one_long_paragraph(kb: int = 500):
     """A stop whose talking point is one paragraph of `kb` KB without a line break."""
     import datetime as dt
 
-    from briefing.model import Person, Stop, TalkingPoint, Trip, TripInfo
+    from briefing.trip.model import Person, Stop, TalkingPoint, Trip, TripInfo
 
     unit = "가나다라 마바사 abc defg "
     text = unit * (kb * 1024 // len(unit.encode("utf-8")))

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import make_trip  # noqa: E402
 
 import briefing  # noqa: E402
-from briefing import fileformat  # noqa: E402
+from briefing.fileformat import reader as fileformat  # noqa: E402
 
 
 def median_seconds(func, runs: int) -> float:

@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import make_trip  # noqa: E402
 
-from briefing import fileformat  # noqa: E402
-from briefing.atomic import write_atomic  # noqa: E402
+from briefing.fileformat import reader as fileformat  # noqa: E402
+from briefing.fileformat.atomic import write_atomic  # noqa: E402
 
 
 def temporary_files(folder: Path, name: str) -> list[str]:

@@ -26,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from generate import make_trip  # noqa: E402
 
-from briefing import fileformat  # noqa: E402
+from briefing.fileformat import reader as fileformat  # noqa: E402
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "resources" / "examples" / "goyang-2023.ko.yaml"
 

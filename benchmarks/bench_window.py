@@ -21,7 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from generate import make_trip  # noqa: E402
 
-from briefing import fileformat  # noqa: E402
+from briefing.fileformat import reader as fileformat  # noqa: E402
 
 
 def startup_seconds() -> float:
@@ -43,10 +43,10 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from briefing.rules.validate import validate
     from briefing.ui.app import make_app
     from briefing.ui.main_window import MainWindow
     from briefing.ui.settings import Settings
-    from briefing.validate import validate
 
     QStandardPaths.setTestModeEnabled(True)
     app = make_app()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from briefing.model import (
+from briefing.trip.model import (
     AgendaItem,
     Contact,
     Counterpart,

@@ -6,10 +6,11 @@ The public API: `load`, `save`, `validate`, `export_pdf`, and the model classes 
 
 from __future__ import annotations
 
-from .fileformat import dumps, load, loads, save
-from .model import Trip
-from .problems import Problem, SaveError, TripFileError
-from .validate import validate
+from briefing import model  # noqa: F401  (briefing.model.Trip, as scripts have always written it)
+from briefing.fileformat.reader import dumps, load, loads, save
+from briefing.rules.validate import validate
+from briefing.trip.model import Trip
+from briefing.trip.problems import Problem, SaveError, TripFileError
 
 __version__ = "0.1.0"
 __all__ = [
@@ -20,6 +21,6 @@ __all__ = [
 
 def export_pdf(trip: Trip, path, **options):
     """Write the briefing book of `trip` to `path` (see `briefing.book.export_pdf`)."""
-    from .book import export_pdf as _export
+    from briefing.book import export_pdf as _export
 
     return _export(trip, path, **options)

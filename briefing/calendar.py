@@ -30,7 +30,8 @@ import re
 
 import icalendar
 
-from . import model, schedule
+from briefing.rules import schedule
+from briefing.trip import model
 
 _HOUR = dt.timedelta(hours=1)
 # C0 controls other than tab and line feed, DEL, C1 controls and lone surrogates.

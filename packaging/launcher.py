@@ -2,7 +2,7 @@
 
 import sys
 
-from briefing.cli import main
+from briefing.cli.commands import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -11,8 +11,11 @@ import time
 import pytest
 
 import briefing
-from briefing import atomic, cli, fileformat, model
-from briefing.problems import SaveError, TripFileError
+from briefing.cli import commands as cli
+from briefing.fileformat import atomic
+from briefing.fileformat import reader as fileformat
+from briefing.trip import model
+from briefing.trip.problems import SaveError, TripFileError
 
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX pipes and links")
 

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 import briefing
 from briefing import package_data
 from briefing.book import BookError, export_pdf
-from briefing.problems import SaveError
+from briefing.trip.problems import SaveError
 
 
 def flat(text: str) -> str:

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from briefing import schema, validate
 from briefing.book import render
-from briefing.model import (
+from briefing.rules import validate
+from briefing.trip import schema
+from briefing.trip.model import (
     AgendaItem,
     Contact,
     Counterpart,

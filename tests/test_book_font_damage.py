@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing import cli
 from briefing.book import BookError, export_pdf, font_error, fonts
-from briefing.model import Stop, Trip, TripInfo
+from briefing.cli import commands as cli
+from briefing.trip.model import Stop, Trip, TripInfo
 
 NANUM = Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
 pytestmark = pytest.mark.skipif(not NANUM.exists(), reason="fonts-nanum is not installed")

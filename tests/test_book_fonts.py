@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefing.book import BookError, export_pdf, fonts
-from briefing.model import Stop, Trip, TripInfo
+from briefing.trip.model import Stop, Trip, TripInfo
 
 NANUM = Path("/usr/share/fonts/truetype/nanum")
 REGULAR, BOLD = NANUM / "NanumGothic.ttf", NANUM / "NanumGothicBold.ttf"

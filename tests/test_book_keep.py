@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefing.book import export_pdf
-from briefing.model import Counterpart, Person, Question, Stop, TalkingPoint, Trip, TripInfo
+from briefing.trip.model import Counterpart, Person, Question, Stop, TalkingPoint, Trip, TripInfo
 
 HEADINGS = ("목적 및 기대 성과", "기대 성과", "진행 순서", "말씀자료", "예상 질의응답", "인물 정보",
             "배경", "의전", "현장 안내", "내부 메모")

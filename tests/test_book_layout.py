@@ -14,7 +14,7 @@ from pypdf import PdfReader
 import briefing
 from briefing import package_data
 from briefing.book import export_pdf
-from briefing.model import Person, Stop, Trip, TripInfo
+from briefing.trip.model import Person, Stop, Trip, TripInfo
 
 
 @pytest.fixture(scope="module")

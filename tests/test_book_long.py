@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefing.book import export_pdf
-from briefing.model import Person, Stop, TalkingPoint, Trip, TripInfo
+from briefing.trip.model import Person, Stop, TalkingPoint, Trip, TripInfo
 
 
 def one_stop(**fields) -> Trip:
@@ -52,7 +52,7 @@ def numbered(n: int) -> str:
 
 @pytest.mark.parametrize("where", ["background", "talking_point", "answer"])
 def test_a_paragraph_of_many_pages_prints_every_word_once(tmp_path, where):
-    from briefing.model import Question
+    from briefing.trip.model import Question
 
     text = numbered(12000)  # about 40 pages, one paragraph without a line break
     fields = {"background": {"background": text},

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing.book import labels, text, timeline
+from briefing.book import labels, text
 from briefing.book.fonts import FontSet
-from briefing.model import Stay, Stop, TravelLeg, Trip, TripInfo
+from briefing.rules import timeline
+from briefing.trip.model import Stay, Stop, TravelLeg, Trip, TripInfo
 
 
 def trip() -> Trip:

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefing.book import export_pdf
-from briefing.model import (
+from briefing.trip.model import (
     AgendaItem,
     Counterpart,
     Person,

@@ -186,7 +186,7 @@ def test_talking_points_questions_and_answers_typed_with_hard_wraps_flow_as_para
     from pypdf import PdfReader
 
     from briefing.book import render
-    from briefing.model import Person, Question, Stop, TalkingPoint, Trip, TripInfo
+    from briefing.trip.model import Person, Question, Stop, TalkingPoint, Trip, TripInfo
 
     trip = Trip(info=TripInfo(title="T", start=dt.date(2026, 5, 3), end=dt.date(2026, 5, 5)),
                 delegation=[Person(id="m", name="홍")],

@@ -7,9 +7,11 @@ import sys
 import pytest
 
 import briefing
-from briefing import bounds, clock, fileformat, model
-from briefing.problems import SaveError, TripFileError
-from briefing.validate import validate
+from briefing.fileformat import reader as fileformat
+from briefing.rules import clock
+from briefing.rules.validate import validate
+from briefing.trip import bounds, model
+from briefing.trip.problems import SaveError, TripFileError
 
 HEAD = "briefing: 1\ntrip:\n  title: 출장\n  start: 2023-02-26\n  end: 2023-03-05\n"
 
@@ -248,7 +250,7 @@ def test_a_hundred_kilobyte_title_key_and_zone_name(tmp_path):
 # -- the window's typed values ----------------------------------------------------------------------
 
 def test_the_window_refuses_dates_and_minutes_out_of_bounds_and_says_why():
-    from briefing.ui import values
+    from briefing.ui.editors import values
 
     date, minutes = model_field(model.TripInfo, "start"), model_field(model.AgendaItem, "minutes")
     for f, text, words in [(date, "0001-01-01", "1900"), (minutes, "99999", "1440")]:
@@ -259,6 +261,6 @@ def test_the_window_refuses_dates_and_minutes_out_of_bounds_and_says_why():
 
 
 def model_field(record, name):
-    from briefing import schema
+    from briefing.trip import schema
 
     return schema.field(record, name)

@@ -8,7 +8,8 @@ import zoneinfo
 
 import icalendar
 
-from briefing import calendar, model
+from briefing import calendar
+from briefing.trip import model
 
 MADRID = zoneinfo.ZoneInfo("Europe/Madrid")
 

@@ -5,7 +5,20 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-from briefing.changes import (
+from briefing.trip.model import (
+    AgendaItem,
+    Contact,
+    Counterpart,
+    Person,
+    Question,
+    Stay,
+    Stop,
+    TalkingPoint,
+    TravelLeg,
+    Trip,
+    TripInfo,
+)
+from briefing.versions.changes import (
     ADDED,
     AGENDA,
     CHANGED,
@@ -20,19 +33,6 @@ from briefing.changes import (
     TRAVEL,
     diff,
     excerpt,
-)
-from briefing.model import (
-    AgendaItem,
-    Contact,
-    Counterpart,
-    Person,
-    Question,
-    Stay,
-    Stop,
-    TalkingPoint,
-    TravelLeg,
-    Trip,
-    TripInfo,
 )
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from briefing import fileformat, model
+from briefing.fileformat import reader as fileformat
+from briefing.trip import model
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing import __version__
-from briefing import cli as cli_module
+from briefing.cli import commands as cli_module
 
 COMMANDS = ("validate", "example", "schema", "export", "calendar")
 QT_STARTED = "fake PySide6 imported"

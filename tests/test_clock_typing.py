@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from briefing import clock
+from briefing.rules import clock
 
 TRIP_START = dt.date(2023, 2, 26)
 

@@ -8,7 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import briefing
-from briefing import comments, model, package_data
+from briefing import package_data
+from briefing.fileformat import comments
+from briefing.trip import model
 
 # Comments at every level: top, trip fields, a text list, delegation persons, stops, a block
 # text's header, agenda rows, talking points and their details, ends of lists and mappings, a key

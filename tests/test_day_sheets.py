@@ -14,9 +14,10 @@ import pytest
 from pypdf import PdfReader
 
 import briefing
-from briefing import days, package_data, schedule
+from briefing import package_data
 from briefing.book.build import render
-from briefing.model import Contact, Person, Stay, Stop, TravelLeg, Trip, TripInfo
+from briefing.rules import days, schedule
+from briefing.trip.model import Contact, Person, Stay, Stop, TravelLeg, Trip, TripInfo
 
 SF = "America/Los_Angeles"
 

@@ -5,8 +5,8 @@ import os
 import pytest
 
 import briefing
-from briefing import fileformat
-from briefing.problems import TripFileError
+from briefing.fileformat import reader as fileformat
+from briefing.trip.problems import TripFileError
 
 GOOD_HEAD = "briefing: 1\ntrip:\n  title: 출장\n  start: 2023-02-26\n  end: 2023-03-05\n"
 

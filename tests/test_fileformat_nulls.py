@@ -1,7 +1,7 @@
 """An empty or null value means "not set", whichever YAML parser (libyaml or PyYAML's own) reads it."""
 
 import briefing
-from briefing import fileformat
+from briefing.fileformat import reader as fileformat
 
 
 def _trip_with(lines: str) -> str:
@@ -18,7 +18,7 @@ def test_empty_and_null_values_are_unset_not_errors(tmp_path):
         + "    agenda:\n      - item: 인사\n        minutes: ~\n"), encoding="utf-8")
     trip, problems = briefing.check(path) if hasattr(briefing, "check") else (None, None)
     if trip is None:
-        from briefing.validate import check_file
+        from briefing.rules.validate import check_file
         trip, problems = check_file(path)
     assert [p for p in problems if p.is_error] == []
     assert trip.info.updated is None and trip.info.subtitle == "" and trip.info.organization == ""

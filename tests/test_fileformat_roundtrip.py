@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import briefing
-from briefing import fileformat, model
-from briefing.problems import SaveError
+from briefing.fileformat import reader as fileformat
+from briefing.trip import model
+from briefing.trip.problems import SaveError
 
 # Any text a person could type or paste: Korean, emoji, markup, YAML syntax, odd whitespace;
 # control characters but tab and line breaks are out of bounds (tests/test_bounds.py).
@@ -35,7 +36,7 @@ amounts = st.decimals(min_value=0, max_value=10**15 - 1, places=2, allow_nan=Fal
 
 def record(cls, **overrides):
     """A strategy for a model record whose every field may be empty or filled."""
-    from briefing import schema
+    from briefing.trip import schema
 
     kinds = {
         schema.TEXT: texts, schema.LONGTEXT: texts, schema.TEXTS: lines, schema.DATE: opt() | dates,

@@ -12,9 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import briefing
-from briefing import fileformat, model, package_data, schema
-from briefing.problems import SaveError, TripFileError
-from briefing.validate import validate
+from briefing import package_data
+from briefing.fileformat import reader as fileformat
+from briefing.rules.validate import validate
+from briefing.trip import model, schema
+from briefing.trip.problems import SaveError, TripFileError
 
 HEAD = "briefing: {v}\ntrip:\n  title: 출장\n  start: 2023-02-26\n  end: 2023-03-05\n"
 
@@ -217,7 +219,7 @@ def test_the_json_schema_knows_format2_and_its_version_rule(report_path, cli):
 
 
 def test_changes_name_the_new_fields(example_path, report_path):
-    from briefing import changes
+    from briefing.versions import changes
 
     before, after = briefing.load(example_path), briefing.load(report_path)
     found = changes.diff(before, after)

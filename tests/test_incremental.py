@@ -15,7 +15,7 @@ import briefing
 from briefing import package_data
 from briefing.book import render
 from briefing.book.incremental import IncrementalBook
-from briefing.model import AgendaItem, TalkingPoint
+from briefing.trip.model import AgendaItem, TalkingPoint
 
 
 def pages_of(data: bytes) -> tuple[list[str], list[tuple], list[tuple]]:
@@ -55,7 +55,7 @@ def assert_same_book(builder: IncrementalBook, trip, **options) -> None:
     assert mine_result.notices == full_result.notices
 
 
-_EXAMPLE = briefing.fileformat.loads(package_data.example_text())
+_EXAMPLE = briefing.loads(package_data.example_text())
 
 
 def small_trip():

@@ -4,8 +4,9 @@ paired as the changes page pairs them, collisions named and chosen, nothing lost
 import copy
 import datetime as dt
 
-from briefing import fileformat, model
-from briefing.merge import DELETED, MINE, THEIRS, merge
+from briefing.fileformat import reader as fileformat
+from briefing.trip import model
+from briefing.versions.merge import DELETED, MINE, THEIRS, merge
 
 
 def base_trip() -> model.Trip:
@@ -166,7 +167,7 @@ def test_several_collisions_choose_each_side_separately():
 
 
 def test_my_comments_follow_my_records_into_the_merge():
-    from briefing import comments
+    from briefing.fileformat import comments
 
     text = (
         "briefing: 1\n"
@@ -195,7 +196,7 @@ def test_my_comments_follow_my_records_into_the_merge():
 
 
 def test_a_comment_beside_a_stop_they_deleted_goes_with_it():
-    from briefing import comments
+    from briefing.fileformat import comments
 
     text = ("briefing: 1\ntrip:\n  title: 출장\n  start: 2023-02-26\n  end: 2023-03-05\n"
             "stops:\n  - title: 방문 A  # 지울 것\n    date: 2023-02-27\n"
@@ -208,7 +209,7 @@ def test_a_comment_beside_a_stop_they_deleted_goes_with_it():
 
 
 def test_their_new_comments_join_mine_in_the_merge():
-    from briefing import comments
+    from briefing.fileformat import comments
 
     text = ("briefing: 1\ntrip:\n  title: 출장\n  start: 2023-02-26\n  end: 2023-03-05\n"
             "stops:\n  - title: 방문 A\n    date: 2023-02-27\n    city: Girona\n")

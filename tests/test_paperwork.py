@@ -12,9 +12,12 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 import briefing
-from briefing import model, money, package_data, paperwork, paperwork_docx
+from briefing import package_data
 from briefing.book import paperwork as pdf
-from briefing.cli import main
+from briefing.cli.commands import main
+from briefing.paperwork import data as paperwork
+from briefing.paperwork import docx as paperwork_docx
+from briefing.trip import model, money
 
 
 def format2_trip() -> model.Trip:

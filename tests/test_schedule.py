@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from briefing import model, schedule
-from briefing.book import timeline
-from briefing.validate import validate
+from briefing.rules import schedule, timeline
+from briefing.rules.validate import validate
+from briefing.trip import model
 
 DAY = dt.date(2023, 2, 27)
 NEXT = DAY + dt.timedelta(days=1)

@@ -7,8 +7,9 @@ import os
 import pytest
 
 import briefing
-from briefing import fileformat, model
-from briefing.validate import validate
+from briefing.fileformat import reader as fileformat
+from briefing.rules.validate import validate
+from briefing.trip import model
 
 HEAD = ("briefing: 1\ntrip:\n  title: 출장\n  start: 2023-02-26\n  end: 2023-03-05\n"
         "delegation:\n  - id: mayor\n    name: 이동환\n")
@@ -30,7 +31,7 @@ def test_example_has_no_problems(example_trip):
 def test_example_exercises_every_field(example_trip):
     import yaml
 
-    from briefing import schema
+    from briefing.trip import schema
 
     data = yaml.safe_load(fileformat.dumps(example_trip))
 

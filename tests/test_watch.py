@@ -9,7 +9,7 @@ import time
 import pytest
 from pypdf import PdfReader
 
-from briefing import watch as watching
+from briefing.cli import watch as watching
 
 
 def test_builds_once_at_start_and_once_per_save(tmp_path):

@@ -11,8 +11,9 @@ import pytest
 from babel.messages.pofile import read_po
 
 import briefing
-from briefing import model, package_data, schema
+from briefing import package_data
 from briefing.book import labels
+from briefing.trip import model, schema
 from briefing.ui import i18n
 
 PACKAGE = Path(briefing.__file__).parent

@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..atomic import write_atomic
-from ..model import Trip
-from .build import EDITIONS, BookError, BookResult, locked, render
-from .document import PAPERS
-from .editions import EVERY_MEMBER, file_name, members
-from .fonts import font_error
-from .protect import password_problem
+from briefing.book.build import EDITIONS, BookError, BookResult, locked, render
+from briefing.book.document import PAPERS
+from briefing.book.editions import EVERY_MEMBER, file_name, members
+from briefing.book.fonts import font_error
+from briefing.book.protect import password_problem
+from briefing.fileformat.atomic import write_atomic
+from briefing.trip.model import Trip
 
 __all__ = ["EDITIONS", "EVERY_MEMBER", "PAPERS", "BookError", "BookResult", "export_pdf",
            "file_name", "font_error", "members", "password_problem", "render"]

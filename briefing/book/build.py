@@ -8,16 +8,16 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
-from ..model import Person, Trip
-from . import changes_page, day_sheet, front, key_messages, sections, stop
-from .context import FULL, HANDOUT, Ctx
-from .document import PAPERS, BookCanvas, BookDoc, Furniture, text_width
-from .fonts import BUILD_LOCK, FontNotUsable, FontSet, choose
-from .labels import Labels
-from .page_marks import MarkedCanvas, marks_for
-from .protect import ProtectError, encrypt
-from .styles import make_styles
-from .text import Text
+from briefing.book import changes_page, day_sheet, front, key_messages, sections, stop
+from briefing.book.context import FULL, HANDOUT, Ctx
+from briefing.book.document import PAPERS, BookCanvas, BookDoc, Furniture, text_width
+from briefing.book.fonts import BUILD_LOCK, FontNotUsable, FontSet, choose
+from briefing.book.labels import Labels
+from briefing.book.page_marks import MarkedCanvas, marks_for
+from briefing.book.protect import ProtectError, encrypt
+from briefing.book.styles import make_styles
+from briefing.book.text import Text
+from briefing.trip.model import Person, Trip
 
 EDITIONS = (FULL, HANDOUT)
 

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from .. import changes as ch
-from . import styles as st
-from .flowables import PageRef
+from briefing.book import styles as st
+from briefing.book.flowables import PageRef
+from briefing.versions import changes as ch
 
 if TYPE_CHECKING:
-    from .context import Ctx
+    from briefing.book.context import Ctx
 
 _TAG = st.CHANGE_BAR.hexval().replace("0x", "#")
 

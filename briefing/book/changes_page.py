@@ -7,13 +7,13 @@ import datetime as dt
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
-from .. import changes as ch
-from ..model import Trip
-from . import change_marks
-from . import styles as st
-from .context import Ctx
-from .flowables import keep_head
-from .sections import muted
+from briefing.book import change_marks
+from briefing.book import styles as st
+from briefing.book.context import Ctx
+from briefing.book.flowables import keep_head
+from briefing.book.sections import muted
+from briefing.trip.model import Trip
+from briefing.versions import changes as ch
 
 _COLOURS = {ch.ADDED: "#1d7a46", ch.REMOVED: st.MARKING.hexval().replace("0x", "#"),
             ch.CHANGED: st.ACCENT.hexval().replace("0x", "#")}

@@ -17,14 +17,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..model import Person, Trip
-from . import change_marks
-from . import styles as st
-from .flowables import BookTable, ChangeRows, KeepHead, Marked, keep_head
-from .labels import Labels
-from .longtext import paragraphs
-from .styles import Styles
-from .text import Text, blocks
+from briefing.book import change_marks
+from briefing.book import styles as st
+from briefing.book.flowables import BookTable, ChangeRows, KeepHead, Marked, keep_head
+from briefing.book.labels import Labels
+from briefing.book.longtext import paragraphs
+from briefing.book.styles import Styles
+from briefing.book.text import Text, blocks
+from briefing.trip.model import Person, Trip
 
 FULL, HANDOUT = "full", "handout"
 # Characters beyond which a fact is printed under its table rather than in it (see facts).

@@ -14,15 +14,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table, TableStyle
 
-from .. import days as trip_days
-from ..days import AGENDA, DST, PLAN, Day, Notice
-from . import styles as st
-from . import timeline as tl
-from .context import Ctx
-from .flowables import Marked
-from .keep import MovesWhole, need, whole, widths
-from .sections import lines, muted, not_attending
-from .stop import stop_key
+from briefing.book import styles as st
+from briefing.book.context import Ctx
+from briefing.book.flowables import Marked
+from briefing.book.keep import MovesWhole, need, whole, widths
+from briefing.book.sections import lines, muted, not_attending
+from briefing.book.stop import stop_key
+from briefing.rules import days as trip_days
+from briefing.rules import timeline as tl
+from briefing.rules.days import AGENDA, DST, PLAN, Day, Notice
 
 
 def sheets(ctx: Ctx) -> list[Flowable]:

@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from . import styles as st
+from briefing.book import styles as st
 
 PAPERS = {"a4": A4, "letter": LETTER}
 

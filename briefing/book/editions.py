@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Person, Trip
-from .context import HANDOUT
+from briefing.book.context import HANDOUT
+from briefing.trip.model import Person, Trip
 
 # `--for all`: one personal copy for every delegation member
 EVERY_MEMBER = "all"

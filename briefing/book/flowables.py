@@ -6,8 +6,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.platypus.doctemplate import ActionFlowable
 
-from . import styles as st
-from .document import MARGIN_SIDE
+from briefing.book import styles as st
+from briefing.book.document import MARGIN_SIDE
 
 # Where a changed item's bar sits: in the left margin, clear of the text column.
 CHANGE_BAR_X = MARGIN_SIDE - 5 * mm

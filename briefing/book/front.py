@@ -12,10 +12,10 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from . import styles as st
-from .context import Ctx
-from .editions import copy_number
-from .flowables import TocLine
+from briefing.book import styles as st
+from briefing.book.context import Ctx
+from briefing.book.editions import copy_number
+from briefing.book.flowables import TocLine
 
 CONTENTS_KEY = "contents"
 _ACCENT = st.ACCENT.hexval().replace("0x", "#")

@@ -48,10 +48,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, PageBreak
 
-from ..model import Trip
-from . import changes_page, day_sheet, front, key_messages, sections
-from . import stop as stop_pages
-from .build import (
+from briefing.book import changes_page, day_sheet, front, key_messages, sections
+from briefing.book import stop as stop_pages
+from briefing.book.build import (
     BookError,
     BookResult,
     check_options,
@@ -63,13 +62,14 @@ from .build import (
     render,
     text_notices,
 )
-from .change_marks import index as change_index
-from .change_marks import listed as change_listed
-from .context import FULL, Ctx, TocEntry
-from .document import PAPERS, BookCanvas, text_width
-from .fonts import BUILD_LOCK, FontSet
-from .page_marks import MarkedCanvas, marks_for
-from .tracked_reads import Reads, Resolver, Tracker
+from briefing.book.change_marks import index as change_index
+from briefing.book.change_marks import listed as change_listed
+from briefing.book.context import FULL, Ctx, TocEntry
+from briefing.book.document import PAPERS, BookCanvas, text_width
+from briefing.book.fonts import BUILD_LOCK, FontSet
+from briefing.book.page_marks import MarkedCanvas, marks_for
+from briefing.book.tracked_reads import Reads, Resolver, Tracker
+from briefing.trip.model import Trip
 
 _TEXT_STATE = ("_fontname", "_fontsize", "_leading", "_charSpace", "_wordSpace", "_horizScale",
                "_rise", "_textRenderMode")

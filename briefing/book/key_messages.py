@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph
 
-from .context import Ctx
-from .flowables import TocLine, keep_head
-from .front import short
-from .stop import quiet, spoken_points, stop_key
+from briefing.book.context import Ctx
+from briefing.book.flowables import TocLine, keep_head
+from briefing.book.front import short
+from briefing.book.stop import quiet, spoken_points, stop_key
 
 
 def page(ctx: Ctx) -> list[Flowable]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing import dates, model, schema
-from briefing.words import translate
+from briefing.trip import dates, model, schema
+from briefing.trip.words import translate
 
 # Korean for book words added since the catalog was last updated; the catalog test lists them,
 # and they move into resources/locale/ko/LC_MESSAGES/briefing.po (context "book:KEY").

@@ -16,10 +16,10 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from . import styles as st
-from .context import Ctx
-from .document import BookCanvas
-from .front import copy_words
+from briefing.book import styles as st
+from briefing.book.context import Ctx
+from briefing.book.document import BookCanvas
+from briefing.book.front import copy_words
 
 _DRAFT_ALPHA = 0.16
 _WATERMARK_ALPHA = 0.09

@@ -15,18 +15,18 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from .. import paperwork as pw
-from ..atomic import write_atomic
-from ..model import Trip
-from . import styles as st
-from .build import BookError, BookResult, check_options, fonts_for
-from .context import FULL, Ctx
-from .document import BookCanvas, BookDoc, Furniture, text_width
-from .flowables import Panel
-from .fonts import BUILD_LOCK
-from .labels import Labels
-from .styles import make_styles
-from .text import Text
+from briefing.book import styles as st
+from briefing.book.build import BookError, BookResult, check_options, fonts_for
+from briefing.book.context import FULL, Ctx
+from briefing.book.document import BookCanvas, BookDoc, Furniture, text_width
+from briefing.book.flowables import Panel
+from briefing.book.fonts import BUILD_LOCK
+from briefing.book.labels import Labels
+from briefing.book.styles import make_styles
+from briefing.book.text import Text
+from briefing.fileformat.atomic import write_atomic
+from briefing.paperwork import data as pw
+from briefing.trip.model import Trip
 
 FLAG_TINT = colors.HexColor("#fdecea")
 FACTS_ROOM = 260  # points: a facts table shorter than this moves to the next page whole
@@ -53,7 +53,7 @@ def export_file(trip: Trip, kind: str, path: str | os.PathLike, *, lang: str | N
     paper_doc = pw.build(trip, kind, lang)
     if not os.fspath(path).lower().endswith(".docx"):
         return export(trip, paper_doc, path, paper=paper, font=font)
-    from .. import paperwork_docx
+    from briefing.paperwork import docx as paperwork_docx
 
     paper, _ = check_options(paper, FULL)
     paperwork_docx.export(paper_doc, path, paper=paper, font=font_family(font),

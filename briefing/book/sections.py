@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph
 
-from . import styles as st
-from . import timeline as tl
-from .context import Ctx
-from .keep import MovesWhole, need, whole, widths
+from briefing.book import styles as st
+from briefing.book.context import Ctx
+from briefing.book.keep import MovesWhole, need, whole, widths
+from briefing.rules import timeline as tl
 
 _MUTED = st.MUTED.hexval().replace("0x", "#")
 

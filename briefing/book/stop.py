@@ -14,13 +14,13 @@ import datetime as dt
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from ..model import Stop, TalkingPoint
-from . import change_marks
-from . import styles as st
-from . import timeline as tl
-from .context import Ctx
-from .flowables import KeepHead, LinedPage, Panel, keep_head
-from .sections import lines, not_attending
+from briefing.book import change_marks
+from briefing.book import styles as st
+from briefing.book.context import Ctx
+from briefing.book.flowables import KeepHead, LinedPage, Panel, keep_head
+from briefing.book.sections import lines, not_attending
+from briefing.rules import timeline as tl
+from briefing.trip.model import Stop, TalkingPoint
 
 _KEY = st.KEY_BAR.hexval().replace("0x", "#")
 _INTERNAL = st.MARKING.hexval().replace("0x", "#")

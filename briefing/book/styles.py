@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from .fonts import FontSet
+from briefing.book.fonts import FontSet
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#5f6b7a")

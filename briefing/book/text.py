@@ -10,8 +10,8 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
-from ..textblocks import Block, blocks  # noqa: F401  (the book's callers read them here)
-from .fonts import FontSet
+from briefing.book.fonts import FontSet
+from briefing.trip.textblocks import Block, blocks  # noqa: F401  (the book's callers read them here)
 
 # Emoji and other pictographs: left out when the font lacks them (and reported once), since a
 # row of boxes in a title or a running header says nothing a reader can use.

@@ -21,7 +21,7 @@ import hashlib
 import threading
 from decimal import Decimal
 
-from .. import model
+from briefing.trip import model
 
 _MODEL = tuple(c for c in vars(model).values()
                if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ == model.__name__)

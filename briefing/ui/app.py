@@ -10,8 +10,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from . import i18n
-from .settings import Settings
+from briefing.ui import i18n
+from briefing.ui.settings import Settings
 
 # `BRIEFING_STARTUP_PROBE=1 briefing`: print the wall-clock time when the window is first shown,
 # then quit (the start-up benchmark measures from process start to this line).
@@ -26,7 +26,7 @@ def make_app() -> QApplication:
     app.setApplicationName("Briefing")
     app.setApplicationDisplayName("Briefing")
     app.setDesktopFileName("io.github.briefing.Briefing")  # Wayland finds the icon through it
-    from .icons import app_icon
+    from briefing.ui.icons import app_icon
 
     app.setWindowIcon(app_icon())
     return app
@@ -69,7 +69,7 @@ def run(path: str | None = None, *, example: bool = False) -> int:
     app = make_app()
     settings = Settings()
     use_language(app, i18n.choose_language(settings.language(), QLocale.system().name()))
-    from .main_window import MainWindow
+    from briefing.ui.main_window import MainWindow
 
     window = MainWindow(settings)
     fit_to_screen(window)

@@ -6,7 +6,7 @@ import copy
 
 from PySide6.QtGui import QUndoCommand
 
-from .i18n import tr
+from briefing.ui.i18n import tr
 
 SET_FIELD_ID = 1
 

@@ -13,7 +13,7 @@ import os
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from briefing import model
+from briefing.trip import model
 
 
 class TripDocument(QObject):

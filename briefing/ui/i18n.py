@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from briefing import schema, words
+from briefing.trip import schema, words
 
 _language = "en"
 

@@ -18,27 +18,27 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from briefing.validate import validate
-
-from . import live_preview, paperwork_actions
-from .document import TripDocument
-from .export import ExportJob, PreviewPane
-from .export_actions import ExportActions
-from .file_actions import FileActions
-from .i18n import plain, tr
-from .icons import app_icon, icon
-from .pages import EDITOR, START
-from .preferences import PreferencesDialog
-from .problem_marks import marks_of
-from .problems_panel import ProblemsPanel
-from .recovery import RecoveryStore
-from .recovery_actions import RecoveryActions
-from .settings import Settings
-from .shortcuts import WindowKeys, redo_keys, with_shortcut
-from .start_page import StartPage
-from .stop_actions import StopActions
-from .trip_editor import TripEditor
-from .watcher import FileWatch
+from briefing.rules.validate import validate
+from briefing.ui.actions import paperwork_actions
+from briefing.ui.actions.export_actions import ExportActions
+from briefing.ui.actions.file_actions import FileActions
+from briefing.ui.actions.recovery_actions import RecoveryActions
+from briefing.ui.actions.stop_actions import StopActions
+from briefing.ui.dialogs.export import ExportJob, PreviewPane
+from briefing.ui.dialogs.preferences import PreferencesDialog
+from briefing.ui.dialogs.start_page import StartPage
+from briefing.ui.document import TripDocument
+from briefing.ui.editors.trip_editor import TripEditor
+from briefing.ui.i18n import plain, tr
+from briefing.ui.icons import app_icon, icon
+from briefing.ui.preview import live_preview
+from briefing.ui.preview.pages import EDITOR, START
+from briefing.ui.problem_marks import marks_of
+from briefing.ui.problems_panel import ProblemsPanel
+from briefing.ui.recovery import RecoveryStore
+from briefing.ui.settings import Settings
+from briefing.ui.shortcuts import WindowKeys, redo_keys, with_shortcut
+from briefing.ui.watcher import FileWatch
 
 VALIDATE_DELAY_MS = 300
 

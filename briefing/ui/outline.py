@@ -5,12 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
-from briefing import model, schema
-
-from . import i18n, problem_marks
-from .commands import MoveCommand
-from .i18n import tr
-from .icons import icon
+from briefing.trip import model, schema
+from briefing.ui import i18n, problem_marks
+from briefing.ui.commands import MoveCommand
+from briefing.ui.i18n import tr
+from briefing.ui.icons import icon
 
 SECTIONS = [  # (key of the file's top level, icon): named by the key's declared words
     ("trip", "mdi6.briefcase-outline"),

@@ -14,12 +14,12 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
-from briefing import schema
-from briefing.problems import ERROR, WARNING, Problem
-
-from . import i18n, values
-from .i18n import tr
-from .icons import problem_icon
+from briefing.trip import schema
+from briefing.trip.problems import ERROR, WARNING, Problem
+from briefing.ui import i18n
+from briefing.ui.editors import values
+from briefing.ui.i18n import tr
+from briefing.ui.icons import problem_icon
 
 # (border, tint) of a marked field or cell; the icons' colours are in icons.py
 COLORS = {ERROR: ("#d93025", "#fdecea"), WARNING: ("#e37400", "#fef3d6")}

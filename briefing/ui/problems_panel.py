@@ -5,11 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem
 
-from briefing.problems import Problem
-
-from . import i18n
-from .i18n import tr
-from .icons import icon
+from briefing.trip.problems import Problem
+from briefing.ui import i18n
+from briefing.ui.i18n import tr
+from briefing.ui.icons import icon
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 

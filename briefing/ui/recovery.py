@@ -16,9 +16,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing import fileformat, model
-from briefing.atomic import write_atomic
-from briefing.problems import SaveError
+from briefing.fileformat import reader as fileformat
+from briefing.fileformat.atomic import write_atomic
+from briefing.trip import model
+from briefing.trip.problems import SaveError
 
 KEEP = dt.timedelta(days=7)  # copies older than this are removed at start-up
 
@@ -56,7 +57,7 @@ class RecoveryStore:
         return "untitled-" + untitled_id
 
     def write(self, key: str, trip: model.Trip, original: str | None) -> None:
-        """Write (or replace) the copy; raises briefing.problems.SaveError if it cannot."""
+        """Write (or replace) the copy; raises briefing.trip.problems.SaveError if it cannot."""
         self._ensure_folder()
         text = fileformat.dumps(trip)
         meta = {"original": os.path.abspath(original) if original else None,

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
-from .field_editors import finish_typing
+from briefing.ui.editors.field_editors import finish_typing
 
 # Word and Hancom Office redo with Ctrl+Y, most other programs with Ctrl+Shift+Z: both, everywhere.
 REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")

@@ -9,7 +9,8 @@ pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
 
-from briefing import fileformat, model  # noqa: E402
+from briefing.fileformat import reader as fileformat
+from briefing.trip import model  # noqa: E402
 from briefing.ui import i18n  # noqa: E402
 from briefing.ui.settings import Settings  # noqa: E402
 

@@ -8,8 +8,9 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
-from briefing import fileformat, model
-from briefing.ui.agenda import END_COLUMN
+from briefing.fileformat import reader as fileformat
+from briefing.trip import model
+from briefing.ui.editors.agenda import END_COLUMN
 
 ROW = re.compile(r"stops\[0\]\.agenda\[(\d+)\]\.")
 

@@ -5,9 +5,9 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from briefing import model
-from briefing.ui.attendees import toggled
+from briefing.trip import model
 from briefing.ui.commands import RemoveCommand, SetFieldCommand
+from briefing.ui.editors.attendees import toggled
 
 
 def picker(window):

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from briefing import fileformat
+from briefing.fileformat import reader as fileformat
 from briefing.ui import i18n
 
 from .conftest import small_trip

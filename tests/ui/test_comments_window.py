@@ -1,6 +1,6 @@
 """The window's save keeps the comments written in the trip file beside their keys."""
 
-from briefing import comments
+from briefing.fileformat import comments
 
 from .conftest import load
 

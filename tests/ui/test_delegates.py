@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QToolTip
 
-from briefing.ui.field_editors import PersonCombo, ZoneCombo
+from briefing.ui.editors.field_editors import PersonCombo, ZoneCombo
 
 
 def agenda(window):

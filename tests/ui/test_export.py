@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.ui.export import ExportOptions
+from briefing.ui.dialogs.export import ExportOptions
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_the_worker_gets_a_copy_of_the_trip(opened, tmp_path, monkeypatch, qtbot
 
 def old_version(tmp_path):
     """The trip as it was: the first stop had another title."""
-    from briefing import fileformat
+    from briefing.fileformat import reader as fileformat
 
     from .conftest import small_trip
 
@@ -102,7 +102,7 @@ def test_a_broken_since_file_is_shown_and_nothing_is_exported(opened, tmp_path, 
 
 
 def test_the_dialog_offers_each_member_and_loads_the_earlier_version(qtbot, tmp_path):
-    from briefing.ui.export import ExportDialog
+    from briefing.ui.dialogs.export import ExportDialog
 
     from .conftest import load, small_trip
 
@@ -124,7 +124,7 @@ def test_the_dialog_offers_each_member_and_loads_the_earlier_version(qtbot, tmp_
 
 
 def test_the_dialog_stays_open_on_a_broken_since_file(qtbot, tmp_path):
-    from briefing.ui.export import ExportDialog
+    from briefing.ui.dialogs.export import ExportDialog
 
     dialog = ExportDialog(ExportOptions(str(tmp_path / "b.pdf")))
     qtbot.addWidget(dialog)
@@ -165,7 +165,7 @@ def test_the_trip_file_under_another_name_is_refused_too(opened, trip_file, tmp_
 
 
 def test_the_dialog_refuses_the_trip_file_and_stays_open(qtbot, trip_file, tmp_path):
-    from briefing.ui.export import ExportDialog
+    from briefing.ui.dialogs.export import ExportDialog
 
     dialog = ExportDialog(ExportOptions(str(tmp_path / "b.pdf")), trip_path=str(trip_file))
     qtbot.addWidget(dialog)

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QMessageBox
 
-from briefing.ui.export import ExportDialog, ExportOptions
+from briefing.ui.dialogs.export import ExportDialog, ExportOptions
 
 from .conftest import small_trip
 from .test_real_dialogs import Answer, labelled, real
@@ -185,7 +185,7 @@ def test_the_dialog_wants_the_same_password_twice(qtbot, tmp_path):
 
 
 def test_same_version_other_content_is_warned_about(opened, trip_file, qtbot, monkeypatch):
-    from briefing import fileformat
+    from briefing.fileformat import reader as fileformat
 
     old_trip = small_trip()
     old_trip.stops[0].title = "MWC (draft)"
@@ -201,7 +201,7 @@ def test_same_version_other_content_is_warned_about(opened, trip_file, qtbot, mo
 
 
 def test_replace_box_is_a_warning_with_cancel_as_default(qtbot, tmp_path):
-    from briefing.ui.export import confirm_replace
+    from briefing.ui.dialogs.export import confirm_replace
 
     def check(box):
         assert box.icon() == QMessageBox.Icon.Warning

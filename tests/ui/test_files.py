@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from briefing import fileformat
+from briefing.fileformat import reader as fileformat
 
 from .conftest import load, small_trip
 
@@ -94,7 +94,7 @@ def test_save_refused_by_the_system_keeps_the_edits(opened, qtbot, monkeypatch):
     """What a read-only folder does when the tests run as root (who may write anywhere)."""
     import errno
 
-    from briefing import atomic
+    from briefing.fileformat import atomic
 
     def refuse(*args):
         raise PermissionError(errno.EACCES, "Permission denied")

@@ -11,7 +11,7 @@ pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from briefing import fileformat  # noqa: E402
+from briefing.fileformat import reader as fileformat  # noqa: E402
 
 
 def undo_all(window):

@@ -1,7 +1,8 @@
 """The window shows choice codes and fields in the words their declaration gives, per language."""
 
-from briefing import model, schema
-from briefing.ui import i18n, values
+from briefing.trip import model, schema
+from briefing.ui import i18n
+from briefing.ui.editors import values
 
 
 def test_choice_codes_show_as_words_in_both_languages():

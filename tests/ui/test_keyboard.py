@@ -98,7 +98,7 @@ def test_korean_labels_put_the_alt_key_in_brackets(make_window, trip_file):
 
 
 def test_the_stop_header_tab_order_reads_row_by_row(opened):
-    from briefing.ui.stop_editor import HEADER_ROWS
+    from briefing.ui.editors.stop_editor import HEADER_ROWS
 
     opened.editor.select_stop(0)
     header = opened.editor.stop_editor.header

@@ -1,8 +1,8 @@
 """Room to work: a table with a detail form (counterparts) shows enough rows above its form, the
 split between them is remembered, and long single-line values are not hidden."""
 
-from briefing.ui.record_panel import FIRST_ROWS_ABOVE_FORM, MIN_ROWS_ABOVE_FORM
-from briefing.ui.tab_fit import shown
+from briefing.ui.editors.record_panel import FIRST_ROWS_ABOVE_FORM, MIN_ROWS_ABOVE_FORM
+from briefing.ui.editors.tab_fit import shown
 
 
 def show_counterparts(window, qtbot):

@@ -5,9 +5,9 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from briefing import fileformat
 from briefing.book import render
-from briefing.ui.live_preview import stop_pages
+from briefing.fileformat import reader as fileformat
+from briefing.ui.preview.live_preview import stop_pages
 
 
 def _page_text(dock, page: int) -> str:

@@ -6,8 +6,9 @@ import datetime as dt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
-from briefing import fileformat, model
-from briefing.ui.merge_dialog import MergeDialog
+from briefing.fileformat import reader as fileformat
+from briefing.trip import model
+from briefing.ui.dialogs.merge_dialog import MergeDialog
 
 from .conftest import load
 

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
-from briefing import fileformat, model
+from briefing.fileformat import reader as fileformat
+from briefing.trip import model
 
 from .conftest import small_trip
 from .test_real_dialogs import Answer, labelled

@@ -6,8 +6,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from briefing.problems import WARNING, Problem
-from briefing.ui.points_editor import POINT_MIME
+from briefing.trip.problems import WARNING, Problem
+from briefing.ui.editors.points_editor import POINT_MIME
 from briefing.ui.problem_marks import marks_of
 
 from .conftest import load
@@ -146,7 +146,7 @@ def test_add_and_delete_points_by_keyboard(opened, qtbot):
 
 
 def test_questions_and_answers_are_cards_too(opened, qtbot):
-    from briefing import model
+    from briefing.trip import model
 
     opened.doc.trip.stops[0].questions.append(model.Question(question="Q1?", answer=LONG))
     opened.doc.reset.emit()

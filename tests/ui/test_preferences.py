@@ -5,8 +5,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from briefing.ui.export import ExportDialog, ExportOptions
-from briefing.ui.preferences import PreferencesDialog
+from briefing.ui.dialogs.export import ExportDialog, ExportOptions
+from briefing.ui.dialogs.preferences import PreferencesDialog
 
 
 def font_file(tmp_path):

@@ -3,8 +3,8 @@ the outline entry; the marks follow edits, undo and redo."""
 
 from PySide6.QtCore import Qt
 
-from briefing import model as trip_model
-from briefing.problems import WARNING, Problem
+from briefing.trip import model as trip_model
+from briefing.trip.problems import WARNING, Problem
 from briefing.ui.icons import problem_icon
 from briefing.ui.problem_marks import MARK_PROPERTY, locate, marks_of, text_property
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from briefing import fileformat
+from briefing.fileformat import reader as fileformat
 from briefing.ui.recovery import RecoveryStore
 
 from .conftest import load, small_trip

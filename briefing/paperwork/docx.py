@@ -1,0 +1,361 @@
+"""The trip plan and the post-trip report as a Word file (.docx), for staff to finish in Word or
+Hancom Office: real headings (Heading 1 and 2, so the navigation pane and a table of contents
+work), real tables, and the book's font named for Korean as well as Latin text.
+
+The only module that imports python-docx (an import contract says so). What the documents hold is
+briefing.paperwork's; this lays it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from briefing.fileformat.atomic import write_atomic
+from briefing.paperwork import data as pw
+from briefing.trip.textblocks import blocks
+
+# Malgun Gothic is on every Windows laptop since Vista and is the book's first choice there.
+DEFAULT_FONT = "Malgun Gothic"
+PAPERS = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
+MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM = Mm(20), Mm(25), Mm(22)  # the book's margins
+
+# The book's colours (briefing.book.styles), as hex for Word.
+ACCENT, INK, MUTED, MARKING = "1D4E89", "1F2933", "5F6B7A", "B42318"
+HEADER_BG, ACCENT_TINT, FLAG_TINT = "DFE7F1", "E8EFF8", "FDECEA"
+
+
+def export(paper_doc: pw.Paperwork, path: str | os.PathLike, *, paper: str = "a4",
+           font: str = "", day: dt.date | None = None) -> None:
+    """Write `paper_doc` as .docx to `path` atomically (raises SaveError when it cannot be)."""
+    write_atomic(Path(path), render(paper_doc, paper=paper, font=font, day=day))
+
+
+def render(paper_doc: pw.Paperwork, *, paper: str = "a4", font: str = "",
+           day: dt.date | None = None) -> bytes:
+    """The .docx bytes. `font`: the family name the text is set in (default Malgun Gothic);
+    `day`: the document's date, written as its created and modified date."""
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper `{paper}`; use one of: {', '.join(PAPERS)}")
+    font = font or DEFAULT_FONT
+    doc = Document()
+    _page(doc, paper)
+    _styles(doc, font, paper_doc.lang)
+    _properties(doc, paper_doc, day)
+    _furniture(doc, paper_doc)
+    doc.add_paragraph(paper_doc.title, style="Title")
+    subject = doc.add_paragraph(paper_doc.subject, style="Subtitle")
+    subject.paragraph_format.space_after = Pt(4)
+    for line in paper_doc.lines:
+        doc.add_paragraph(line).paragraph_format.space_after = Pt(2)
+    for section in paper_doc.sections:
+        doc.add_heading(section.title, level=1)
+        _blocks(doc, section.blocks)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+# -- page, styles, properties ---------------------------------------------------------------------
+
+
+def _page(doc, paper: str) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = PAPERS[paper]
+    section.left_margin = section.right_margin = MARGIN_SIDE
+    section.top_margin, section.bottom_margin = MARGIN_TOP, MARGIN_BOTTOM
+    section.header_distance, section.footer_distance = Mm(12), Mm(9)
+
+
+def _set_fonts(rpr_owner, font: str) -> None:
+    """Name `font` for every script, East Asian included (w:eastAsia: what Word and Hancom use
+    for Hangul), and drop the theme fonts that would otherwise win over it."""
+    rpr = rpr_owner.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        if fonts.get(qn(theme)) is not None:
+            del fonts.attrib[qn(theme)]
+    for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(script), font)
+
+
+def _language(rpr_owner, lang: str) -> None:
+    rpr = rpr_owner.get_or_add_rPr()
+    tag = rpr.find(qn("w:lang"))
+    if tag is None:
+        tag = OxmlElement("w:lang")
+        rpr.append(tag)
+    tag.set(qn("w:val"), "en-US" if lang == "en" else "ko-KR")
+    tag.set(qn("w:eastAsia"), "ko-KR")
+
+
+def _styles(doc, font: str, lang: str) -> None:
+    styles = doc.styles
+    # The document defaults too: text in no named style (table cells in some suites) keeps it.
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
+        _set_fonts(_RprHolder(rpr_default), font)
+    sizes = {"Normal": 10, "Title": 24, "Subtitle": 14, "Heading 1": 15, "Heading 2": 12}
+    colours = {"Normal": INK, "Title": ACCENT, "Subtitle": INK, "Heading 1": ACCENT,
+               "Heading 2": ACCENT}
+    for name, size in sizes.items():
+        style = styles[name]
+        style.font.size = Pt(size)
+        style.font.color.rgb = RGBColor.from_string(colours[name])
+        style.font.italic = False
+        _set_fonts(style.element, font)
+        _language(style.element, lang)
+    for name in ("Heading 1", "Heading 2", "Title"):
+        styles[name].font.bold = True
+    _no_autospace(styles["Normal"].element)
+    normal = styles["Normal"].paragraph_format
+    normal.space_after = Pt(4)
+    normal.line_spacing = 1.3  # Korean needs more air between lines than Latin text
+    styles["Heading 1"].paragraph_format.space_before = Pt(16)
+    styles["Heading 1"].paragraph_format.space_after = Pt(6)
+    styles["Heading 2"].paragraph_format.space_before = Pt(10)
+    styles["Heading 2"].paragraph_format.space_after = Pt(4)
+    for name in ("List Bullet", "List Number", "Table Grid"):
+        _set_fonts(styles[name].element, font)
+
+
+def _no_autospace(style_element) -> None:
+    """No extra space between Hangul and Latin letters or digits: '6박 8일', not '6 박 8 일'
+    (Word and LibreOffice add it by default; Korean office papers are set without it)."""
+    ppr = style_element.get_or_add_pPr()
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), "0")
+        ppr.insert_element_before(element, *_AFTER_AUTOSPACE[_AFTER_AUTOSPACE.index(tag) + 1:])
+
+
+# w:pPr's children from w:autoSpaceDE on, in the schema's order (each goes before the rest).
+_AFTER_AUTOSPACE = ("w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+                    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+                    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+                    "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+class _RprHolder:
+    """Gives a w:rPrDefault the get_or_add_rPr() that _set_fonts asks styles for."""
+
+    def __init__(self, element):
+        self.element = element
+
+    def get_or_add_rPr(self):
+        return self.element.find(qn("w:rPr"))
+
+
+def _properties(doc, paper_doc: pw.Paperwork, day: dt.date | None) -> None:
+    props = doc.core_properties
+    props.title = f"{paper_doc.title} — {paper_doc.subject}"
+    props.subject = paper_doc.title
+    props.author = props.last_modified_by = "Briefing"
+    props.language = "en-US" if paper_doc.lang == "en" else "ko-KR"
+    props.revision = 1
+    props.comments = ""
+    if day is not None:  # the same trip gives the same dates (not the moment it was made)
+        moment = dt.datetime(day.year, day.month, day.day)
+        props.created = props.modified = moment
+
+
+def _furniture(doc, paper_doc: pw.Paperwork) -> None:
+    """The running head (document and trip, the marking in red) and the page number."""
+    section = doc.sections[0]
+    head = section.header.paragraphs[0]
+    _run(head, f"{paper_doc.title} · {paper_doc.subject}", size=8.5, colour=MUTED)
+    if paper_doc.marking:
+        width = section.page_width - section.left_margin - section.right_margin
+        tabs = head.paragraph_format.tab_stops
+        for inherited in (Mm(82.55), Mm(165.1)):  # the Header style's centre and right stops
+            tabs.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
+        tabs.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+        _run(head, "\t" + paper_doc.marking, size=9, colour=MARKING, bold=True)
+    foot = section.footer.paragraphs[0]
+    foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(foot, "PAGE")
+    _run(foot, " / ", size=9)
+    _page_field(foot, "NUMPAGES")
+
+
+def _page_field(paragraph, code: str) -> None:
+    run = paragraph.add_run()
+    run.font.size = Pt(9)
+    for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), (None, "1"),
+                       ("end", None)):
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif code in text:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            shown = OxmlElement("w:t")
+            shown.text = text
+            run._r.append(shown)
+
+
+def _run(paragraph, text: str, *, size: float | None = None, colour: str | None = None,
+         bold: bool = False):
+    run = paragraph.add_run(text)
+    if size:
+        run.font.size = Pt(size)
+    if colour:
+        run.font.color.rgb = RGBColor.from_string(colour)
+    if bold:
+        run.bold = True
+    return run
+
+
+# -- blocks ---------------------------------------------------------------------------------------
+
+
+def _blocks(doc, items) -> None:
+    for block in items:
+        if isinstance(block, pw.Part):
+            doc.add_heading(block.title, level=2)
+            _blocks(doc, block.blocks)
+        elif isinstance(block, pw.Text):
+            _text(doc, block.text)
+        elif isinstance(block, pw.Bullets):
+            style = "List Number" if block.numbered else "List Bullet"
+            for item in block.items:
+                doc.add_paragraph(item, style=style)
+        elif isinstance(block, pw.Facts):
+            _facts(doc, block)
+        elif isinstance(block, pw.Grid):
+            _grid(doc, block)
+        elif isinstance(block, pw.Flag):
+            para = doc.add_paragraph()
+            _shade(para._p.get_or_add_pPr(), FLAG_TINT)
+            _run(para, block.text, colour=MARKING, bold=True)
+        else:
+            raise TypeError(f"no layout for {type(block).__name__}")
+
+
+def _text(doc, value: str) -> None:
+    for block in blocks(value):
+        if block.bullet:
+            doc.add_paragraph(" ".join(block.lines), style="List Bullet")
+        else:
+            para = doc.add_paragraph()
+            for i, line in enumerate(block.lines):
+                run = para.add_run(line)
+                if i < len(block.lines) - 1:
+                    run.add_break()
+
+
+def _shade(owner, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    owner.append(shading)
+
+
+def _cell(cell, text: str, *, bold: bool = False, right: bool = False, fill: str = "",
+          colour: str = "") -> None:
+    para = cell.paragraphs[0]
+    para.paragraph_format.space_after = Pt(0)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        run = _run(para, line, size=9, bold=bold, colour=colour or None)
+        if i < len(lines) - 1:
+            run.add_break()
+    if right:
+        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if fill:
+        _shade(cell._tc.get_or_add_tcPr(), fill)
+
+
+def _padding(table) -> None:
+    """Air inside the cells, as in the book's tables (Word's default has none above or below)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 50), ("left", 85), ("bottom", 50), ("right", 85)):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), str(twips))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    # The schema's order: the margins come before tblLook (Word rejects a file out of order).
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption",
+                                           "w:tblDescription", "w:tblPrChange")
+
+
+def _widths(doc, table, relative: tuple[int, ...]) -> None:
+    section = doc.sections[0]
+    room = section.page_width - section.left_margin - section.right_margin
+    total = sum(relative)
+    table.autofit = False
+    for column, share in zip(table.columns, relative, strict=False):
+        width = int(room * share / total)
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
+def _repeat_header(row) -> None:
+    """The header row repeats atop every page the table runs onto."""
+    _row_mark(row, "w:tblHeader")
+
+
+def _row_mark(row, tag: str) -> None:
+    mark = OxmlElement(tag)
+    mark.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(mark)
+
+
+def _rows_whole(table) -> None:
+    """A row moves to the next page whole rather than leave a line of a cell behind (Word's
+    'allow row to break across pages', off), as the PDF's rows of a few lines do."""
+    for row in table.rows:
+        _row_mark(row, "w:cantSplit")
+
+
+def _grid(doc, grid: pw.Grid) -> None:
+    table = doc.add_table(rows=1, cols=len(grid.header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    for column, (cell, text) in enumerate(zip(table.rows[0].cells, grid.header, strict=False)):
+        _cell(cell, text, bold=True, right=column in grid.right, fill=HEADER_BG)
+    _repeat_header(table.rows[0])
+    for values, closing in [(r, False) for r in grid.rows] + [(r, True) for r in grid.closing]:
+        cells = table.add_row().cells
+        for column, (cell, text) in enumerate(zip(cells, values, strict=False)):
+            _cell(cell, text, bold=closing, right=column in grid.right,
+                  fill=ACCENT_TINT if closing else "")
+    _widths(doc, table, grid.widths)
+    _padding(table)
+    _rows_whole(table)
+    doc.add_paragraph().paragraph_format.space_after = Pt(2)
+
+
+def _facts(doc, facts: pw.Facts) -> None:
+    if not facts.rows:
+        return
+    table = doc.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for label, value in facts.rows:
+        cells = table.add_row().cells
+        _cell(cells[0], label, bold=True, fill=ACCENT_TINT, colour=ACCENT)
+        _cell(cells[1], value)
+    _widths(doc, table, (26, 144))
+    _padding(table)
+    _rows_whole(table)
+    doc.add_paragraph().paragraph_format.space_after = Pt(2)

@@ -1,0 +1,1 @@
+"""The window's menu actions: files, export, paperwork, recovery and stops."""

@@ -1,0 +1,1 @@
+"""Dialogs: export options, merge, preferences, and the start page."""

@@ -1,0 +1,60 @@
+"""The stop's Results tab (format 2): what happened at the stop, and the follow-up actions agreed
+there, for the post-trip report."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from briefing.trip import model, schema
+from briefing.ui import i18n
+from briefing.ui.editors import values
+from briefing.ui.editors.forms import FieldForm
+from briefing.ui.editors.record_panel import RecordTablePanel
+
+FOLLOW_UP_COLUMNS = ["action", "owner", "due", "done"]
+
+
+def add_to(editor, taken: set[str]) -> ResultsTab:
+    """Add the Results tab to a StopEditor (after its other tabs); `taken`: the Alt letters in use."""
+    tab = ResultsTab(editor.doc)
+    field = schema.field(model.Stop, "results")
+    letter = i18n.pick_mnemonic(field.en, taken)
+    taken.add(letter)
+    for name in ("results", "follow_up"):
+        editor.tab_of[name] = editor.tabs.count()
+    editor.tabs.addTab(tab, i18n.with_mnemonic(field.en, letter, values.label(field)))
+    tab.message.connect(editor.message)
+    return tab
+
+
+class ResultsTab(QWidget):
+    """The results text over the follow-up table; both edit the bound stop through the undo stack."""
+
+    def __init__(self, doc, parent=None):
+        super().__init__(parent)
+        self.results = FieldForm(doc, model.Stop, [("results",)])
+        self.follow_up = RecordTablePanel(doc, model.FollowUp, FOLLOW_UP_COLUMNS, stretch="action")
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.results)
+        splitter.addWidget(self.follow_up)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+        self.message = self.follow_up.message  # a refused cell value, for the status bar
+
+    def bind(self, stop) -> None:
+        self.results.bind(stop)
+        self.follow_up.bind(stop, "follow_up")
+
+    def focus_path(self, rest: tuple) -> bool:
+        """Show the field at `rest` ('follow_up', 1, 'due' or 'results'); False if not ours."""
+        if rest[:1] == ("results",):
+            return self.results.focus_field("results")
+        if rest[:1] == ("follow_up",):
+            row = rest[1] if len(rest) > 1 and isinstance(rest[1], int) else 0
+            column = rest[2] if len(rest) > 2 and isinstance(rest[2], str) else ""
+            self.follow_up.focus_cell(row, column)
+            return True
+        return False

@@ -1,0 +1,1 @@
+"""Versions of a trip: what changed between two (changes), two people's edits combined (merge)."""

@@ -63,11 +63,12 @@ def test_collisions_are_listed_in_words_and_exit_1(three, cli, tmp_path):
     assert "theirs: 10:30" in out.stderr and "mine  : 10:15" in out.stderr
     merged = fileformat.load(tmp_path / "out.yaml")
     assert merged.stops[1].agenda[0].time == dt.time(10, 15) and merged.stops[1].venue
-    out = cli("merge", "base.yaml", "mine.yaml", "theirs.yaml", "-o", "out.yaml", "--theirs",
-              "--lang", "ko", cwd=tmp_path)
+    # another output: out.yaml is a trip file now, which no output overwrites
+    out = cli("merge", "base.yaml", "mine.yaml", "theirs.yaml", "-o", "theirs-out.yaml",
+              "--theirs", "--lang", "ko", cwd=tmp_path)
     assert out.returncode == 0
     assert "2. MWC › 세부 일정 1행 › 시각" in out.stderr
-    assert fileformat.load(tmp_path / "out.yaml").stops[1].agenda[0].time == dt.time(10, 30)
+    assert fileformat.load(tmp_path / "theirs-out.yaml").stops[1].agenda[0].time == dt.time(10, 30)
 
 
 def test_bad_input_exits_2_and_writes_nothing(three, cli, tmp_path):
@@ -81,3 +82,44 @@ def test_bad_input_exits_2_and_writes_nothing(three, cli, tmp_path):
     assert three["mine"].read_bytes() == before
     out = cli("merge", "base.yaml", "mine.yaml", cwd=tmp_path)
     assert out.returncode == 2 and "usage: briefing merge" in out.stderr
+
+
+def write(tmp_path, **trips):
+    for name, trip in trips.items():
+        fileformat.save(trip, tmp_path / f"{name}.yaml")
+
+
+def test_theirs_deleting_a_same_titled_stop_keeps_my_edit_of_the_other(cli, tmp_path):
+    stops = [model.Stop(title="Talk", date=dt.date(2023, 2, 27), start=dt.time(10), venue="Hall A"),
+             model.Stop(title="Talk", date=dt.date(2023, 2, 27), start=dt.time(15), venue="Hall B")]
+    base = model.Trip(info=model.TripInfo(title="Expo", start=dt.date(2023, 2, 26),
+                                          end=dt.date(2023, 3, 5)), stops=stops)
+    mine, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    mine.stops[1].purpose = "Present the plan"
+    del theirs.stops[0]
+    write(tmp_path, base=base, mine=mine, theirs=theirs)
+    out = cli("merge", "base.yaml", "mine.yaml", "theirs.yaml", "-o", "out.yaml", "--theirs",
+              cwd=tmp_path)
+    assert out.returncode == 0 and "collision" not in out.stderr
+    assert [(s.venue, s.purpose) for s in fileformat.load(tmp_path / "out.yaml").stops] == [
+        ("Hall B", "Present the plan")]
+
+
+def test_a_result_that_breaks_a_rule_is_a_collision_and_exit_1(cli, tmp_path):
+    base = model.Trip(info=model.TripInfo(title="Europe", start=dt.date(2023, 2, 26),
+                                          end=dt.date(2023, 3, 5)))
+    mine, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    mine.info.start, theirs.info.end = dt.date(2023, 3, 1), dt.date(2023, 2, 28)
+    write(tmp_path, base=base, mine=mine, theirs=theirs)
+    out = cli("merge", "base.yaml", "mine.yaml", "theirs.yaml", "-o", "out.yaml", cwd=tmp_path)
+    assert out.returncode == 1
+    assert "1. Trip › End: the trip ends (2023-02-28) before it starts (2023-03-01)" in out.stderr
+    result = fileformat.load(tmp_path / "out.yaml")
+    assert (result.info.start, result.info.end) == (dt.date(2023, 3, 1), dt.date(2023, 3, 5))
+    out = cli("validate", "out.yaml", cwd=tmp_path)
+    assert out.returncode == 0, out.stdout + out.stderr
+    # --theirs takes theirs where only one field collides; a rule broken by both stays mine
+    out = cli("merge", "base.yaml", "mine.yaml", "theirs.yaml", "-o", "-", "--theirs",
+              cwd=tmp_path)
+    assert out.returncode == 1
+    assert fileformat.loads(out.stdout).info.end == dt.date(2023, 3, 5)

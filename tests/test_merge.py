@@ -241,3 +241,55 @@ def test_a_stop_both_renamed_and_i_retimed_is_still_one_stop():
     assert merged.trip.stops[0].start == dt.time(13)
     assert [s.title for s in merged.choose([THEIRS]).stops] == ["MWC 동료", "New by colleague",
                                                                  "City hall"]
+
+
+def two_talks() -> model.Trip:
+    """Two same-titled stops on one day, told apart only by their time and hall."""
+    return model.Trip(
+        info=model.TripInfo(title="Expo", start=dt.date(2023, 2, 26), end=dt.date(2023, 3, 5)),
+        stops=[model.Stop(title="Talk", date=dt.date(2023, 2, 27), start=dt.time(10),
+                          venue="Hall A"),
+               model.Stop(title="Talk", date=dt.date(2023, 2, 27), start=dt.time(15),
+                          venue="Hall B")])
+
+
+def test_same_titled_stops_on_one_day_are_told_apart_by_time_and_place():
+    base = two_talks()
+    mine, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    mine.stops[1].purpose = "Present the smart city plan"  # I edit the 15:00 talk in Hall B
+    del theirs.stops[0]  # they delete the 10:00 talk in Hall A
+    result = merge(base, mine, theirs)
+    assert result.clean
+    assert [(s.venue, s.purpose) for s in result.trip.stops] == [
+        ("Hall B", "Present the smart city plan")]
+
+
+def test_a_combination_that_breaks_a_rule_is_a_collision_never_a_silent_result():
+    from briefing.rules.validate import validate
+
+    base, mine, theirs = three()
+    mine.info.start = dt.date(2023, 3, 1)  # mine moves the start later
+    theirs.info.end = dt.date(2023, 2, 28)  # theirs the end earlier: before my new start
+    result = merge(base, mine, theirs)
+    [c] = result.collisions
+    assert c.place("en", result.trip) == "Trip › End"
+    assert "ends (2023-02-28) before it starts (2023-03-01)" in c.reason("en")
+    assert (c.text(MINE), c.text(THEIRS)) == ("2023-03-05", "2023-02-28")
+    assert not [p for p in validate(result.trip) if p.is_error]  # mine there: a valid trip
+    assert result.choose([THEIRS]).info.end == dt.date(2023, 2, 28)  # only if asked for
+
+
+def test_comments_merge_three_way_like_values():
+    from briefing.fileformat import comments
+
+    text = ("briefing: 1\ntrip:\n  title: 출장  # 가제\n  start: 2023-02-26\n  end: 2023-03-05\n"
+            "stops:\n  # 시장실 확인 필요\n  - title: 방문 A\n    date: 2023-02-27\n")
+    base, theirs = fileformat.loads(text), fileformat.loads(text)
+    mine = fileformat.loads(text.replace("  # 가제", "").replace("확인 필요", "확인 완료"))
+    theirs.stops[0].city = "Girona"
+    merged = merge(base, mine, theirs)
+    assert merged.clean
+    found = [(path, note) for path, _place, note in
+             comments.listing(fileformat.loads(fileformat.dumps(merged.trip)))]
+    # the one I deleted does not come back; the one I edited is there once, as I wrote it
+    assert found == [(("stops", 0), "# 시장실 확인 완료")]

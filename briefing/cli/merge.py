@@ -23,7 +23,8 @@ Combine MINE and THEIRS, two edited copies of BASE (the version both started fro
 field: stops, agenda items, talking points and the other lists are paired by their titles, texts
 and names, never by position, so a stop added by one and an edit by the other both survive.
 
-Where both changed the same field differently (or one deleted what the other edited), that is a
+Where both changed the same field differently (or one deleted what the other edited), or the
+two sides' changes together break a rule (mine moves the start after their new end), that is a
 collision: the result keeps mine there (theirs with --theirs), each collision is listed with its
 place and both values, and the exit status is 1. Exit 0: merged with no collision; 2: a file
 cannot be read or the result cannot be written.
@@ -43,9 +44,11 @@ def register(subparsers) -> None:
                                                          "output) instead of into MINE")
     side = p.add_mutually_exclusive_group()
     side.add_argument("--ours", action="store_const", const=merge.MINE, dest="side",
-                      help="at a collision keep mine and exit 0 (the collisions are still listed)")
+                      help="at a collision keep mine and exit 0 (the collisions are still listed; 1 "
+                           "where the two sides together break a rule)")
     side.add_argument("--theirs", action="store_const", const=merge.THEIRS, dest="side",
-                      help="at a collision take theirs and exit 0 (the collisions are still listed)")
+                      help="at a collision take theirs and exit 0 (the collisions are still listed), "
+                           "except where the two sides together break a rule: mine, exit 1")
     p.add_argument("--lang", choices=("ko", "en"),
                    help="the language of the collisions and errors (default: from LC_ALL, "
                         "LC_MESSAGES or LANG: Korean if it begins with ko, else English)")
@@ -66,8 +69,11 @@ def run(args) -> int:
             return 2
     base, mine, theirs = trips
     result = merge.merge(base, mine, theirs)
+    # Where the two sides together break a rule, theirs would write a trip that does not
+    # validate: mine stays there whatever the side, and the exit status says to look.
+    broken = [c for c in result.collisions if c.why is not None]
     if args.side == merge.THEIRS:
-        result.choose([merge.THEIRS] * len(result.collisions))
+        result.choose([merge.MINE if c.why else merge.THEIRS for c in result.collisions])
     if result.collisions:
         _list(result, lang, args.side == merge.THEIRS)
     output = args.output or args.mine
@@ -75,6 +81,10 @@ def run(args) -> int:
         sys.stdout.buffer.write(fileformat.dumps(result.trip).encode("utf-8"))
         sys.stdout.flush()
     else:
+        from briefing.cli.terminal import refused
+
+        if refused(output, "trip", lang, own=args.mine):  # the rule of every output
+            return 2
         try:
             notes = fileformat.save(result.trip, output)
         except SaveError as e:
@@ -83,7 +93,7 @@ def run(args) -> int:
         for note in notes:
             _err(f"briefing: {note}")
         _err(say("wrote {path}", path=output))
-    return 1 if result.collisions and args.side is None else 0
+    return 1 if broken or (result.collisions and args.side is None) else 0
 
 
 def _list(result: merge.Merged, lang: str, took_theirs: bool) -> None:
@@ -95,7 +105,8 @@ def _list(result: merge.Merged, lang: str, took_theirs: bool) -> None:
         _err(say("{n} collision(s); the result keeps mine at each:", n=n))
     width = max(len(say("theirs")), len(say("mine")))
     for number, c in enumerate(result.collisions, 1):
-        _err(f"{number}. {c.place(lang, result.trip)}")
+        why = c.reason(lang)  # two fields that break a rule together, not one field twice
+        _err(f"{number}. {c.place(lang, result.trip)}{': ' + why if why else ''}")
         for side, word in ((merge.THEIRS, say("theirs")), (merge.MINE, say("mine"))):
             lines = c.text(side, lang).splitlines() or [""]
             _err(f"   {word.ljust(width)}: {lines[0]}")

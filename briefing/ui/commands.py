@@ -39,6 +39,21 @@ class SetFieldCommand(QUndoCommand):
         self.doc.set_field(self.record, self.name, copy.copy(self.old))
 
 
+class ReplaceTripCommand(QUndoCommand):
+    """The whole trip at once (a colleague's version merged in, unsaved work restored). Undo
+    brings back the very trip it replaced, so the steps before it still find their records."""
+
+    def __init__(self, doc, trip, base, text: str):
+        super().__init__(text)
+        self.doc, self.other = doc, (trip, base)
+
+    def redo(self) -> None:
+        self.other = self.doc.swap(*self.other)
+
+    def undo(self) -> None:
+        self.other = self.doc.swap(*self.other)
+
+
 class InsertCommand(QUndoCommand):
     def __init__(self, doc, items: list, index: int, item, text: str = ""):
         super().__init__(text or tr("Add"))

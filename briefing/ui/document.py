@@ -42,9 +42,9 @@ class TripDocument(QObject):
     # -- the whole document ---------------------------------------------------------------------
 
     def replace(self, trip: model.Trip, path: str | None, base: model.Trip | None = None) -> None:
-        """Show another trip (opened, reverted, reloaded, merged); its history starts afresh.
+        """Show another trip (opened, reverted, reloaded); its history starts afresh.
 
-        `base`: the version in the file, when it is not `trip` itself (restored or merged work).
+        `base`: the version in the file, when it is not `trip` itself (restored work).
         """
         self.trip = trip
         self.base = copy.deepcopy(trip) if base is None else base
@@ -52,6 +52,14 @@ class TripDocument(QObject):
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.reset.emit()
+
+    def swap(self, trip: model.Trip, base: model.Trip) -> tuple[model.Trip, model.Trip]:
+        """Show `trip` with `base` as the file's version, keeping the history (a merge, a
+        restore: one undo step, ReplaceTripCommand); returns the trip and base it replaced."""
+        old = self.trip, self.base
+        self.trip, self.base = trip, base
+        self.reset.emit()
+        return old
 
     def set_path(self, path: str | None) -> None:
         self.path = os.path.abspath(path) if path else None

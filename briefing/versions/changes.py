@@ -5,7 +5,7 @@ page and, later, the window can both use it. Each record says where the change i
 `stop`), what kind it is (added, removed, changed), what it is about (`label`, `field`) and the
 text before and after.
 
-Matching between versions: stops by title (the date breaks ties; a stop whose title changed but
+Matching between versions: stops by title (date, time and venue break ties; a stop whose title changed but
 whose date and start or venue did not is read as renamed), agenda items by their text, talking
 points and questions by text similarity (difflib), counterparts, stays and contacts by name,
 delegation members by id, travel legs by carrier and number (or route).
@@ -129,26 +129,37 @@ def _blank(value: Any) -> bool:
 
 
 def _pair(old: Sequence, new: Sequence, key: Callable[[Any], Any],
-          tie: Callable[[Any, Any], bool] | None = None) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+          tie: Callable[[Any, Any], float] | None = None
+          ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """Pairs (old index, new index) with equal keys, in new order; then unmatched old and new.
 
-    When several old items share a key, the one for which `tie(old, new)` holds is taken first,
-    then the first in order.
+    When several items share a key, those alike by `tie(old, new)` (a score, higher is closer)
+    are paired first, so that the order of the new list does not decide; equal scores go in order.
     """
     free: dict[Any, list[int]] = {}
     for i, item in enumerate(old):
         free.setdefault(key(item), []).append(i)
-    pairs, lone_new = [], []
+    wanted: dict[Any, list[int]] = {}
     for j, item in enumerate(new):
-        candidates = free.get(key(item)) or []
-        if not candidates:
-            lone_new.append(j)
-            continue
-        pick = next((i for i in candidates if tie and tie(old[i], item)), candidates[0])
-        candidates.remove(pick)
-        pairs.append((pick, j))
-    used = {i for i, _ in pairs}
-    return pairs, [i for i in range(len(old)) if i not in used], lone_new
+        wanted.setdefault(key(item), []).append(j)
+    pairs = []
+    for k, js in wanted.items():
+        candidates = free.get(k) or []
+        if tie is not None and len(candidates) > 1:
+            scored = sorted(((tie(old[i], new[j]), j, i) for j in js for i in candidates),
+                            key=lambda t: (-t[0], t[1], t[2]))
+            taken_old, taken_new = set(), set()
+            for _, j, i in scored:
+                if i not in taken_old and j not in taken_new:
+                    taken_old.add(i)
+                    taken_new.add(j)
+                    pairs.append((i, j))
+        else:
+            pairs += zip(candidates, js, strict=False)
+    pairs.sort(key=lambda p: p[1])
+    used_old, used_new = {i for i, _ in pairs}, {j for _, j in pairs}
+    return (pairs, [i for i in range(len(old)) if i not in used_old],
+            [j for j in range(len(new)) if j not in used_new])
 
 
 def _pair_similar(old: Sequence, new: Sequence, lone_old: list[int], lone_new: list[int],
@@ -291,8 +302,7 @@ _STOP_FIELDS = ("title", "date", "start", "end", "timezone", "venue", "address",
 
 def _stop_pairs(old: Sequence[Stop], new: Sequence[Stop]
                 ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-    pairs, lone_old, lone_new = _pair(old, new, lambda s: _norm(s.title),
-                                      lambda a, b: a.date == b.date)
+    pairs, lone_old, lone_new = _pair(old, new, lambda s: _norm(s.title), _stop_likeness)
     # A stop renamed on the same day, at the same time or venue, is the same stop.
     for j in list(lone_new):
         b = new[j]
@@ -307,6 +317,13 @@ def _stop_pairs(old: Sequence[Stop], new: Sequence[Stop]
                 lone_new.remove(j)
                 break
     return pairs, lone_old, lone_new
+
+
+def _stop_likeness(a: Stop, b: Stop) -> float:
+    """How alike two stops of one title are: two of them on one day are told apart by their
+    time and place, the date weighing most (a stop moved to another day is still itself)."""
+    return (4 * (a.date == b.date) + 2 * (a.start == b.start) + (a.end == b.end)
+            + 2 * (_norm(a.venue) == _norm(b.venue)) + (_norm(a.address) == _norm(b.address)))
 
 
 def _renamed(a: str, b: str) -> bool:

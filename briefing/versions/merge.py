@@ -8,7 +8,13 @@ records (stops, agenda items, talking points...) are paired the way the changes 
 inserted by one side and an edit by the other both survive. A record deleted on one side and
 edited on the other is a collision too; deleted and unchanged, it goes. Lists of short texts
 (objectives, details, attendees) are combined line by line: a line edited on both sides keeps
-both versions. Nothing of either side is dropped without a collision that names it.
+both versions. Comments are combined the same way: a comment one side deleted or edited and the
+other left alone is deleted or edited. Nothing of either side is dropped without a collision that
+names it.
+
+A combination can break a rule neither side broke (mine moves the trip's start, theirs its end,
+before the new start): the fields of theirs that break it are put back to mine and each is a
+collision that says why, so that such a trip is never written without a word.
 
 Pure Python over `briefing.model` (no Qt): the window and `briefing merge` share it.
 """
@@ -22,8 +28,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefing.rules import validate
 from briefing.trip import places, schema
 from briefing.trip.model import Trip
+from briefing.trip.problems import Problem
 from briefing.trip.words import Words
 from briefing.versions import changes
 
@@ -47,6 +55,7 @@ class Collision:
     mine: Any  # the value, the record, or DELETED
     theirs: Any
     label: str = ""  # a record: what it is ("Welcome", a stop's title); "" for a field
+    why: Problem | None = None  # the rule the two sides' changes together break, if that is all
     _apply: Callable[[Any], None] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -59,6 +68,10 @@ class Collision:
         if self.is_record and self.label:
             return f"{where}{places.SEPARATOR}{self.label}"
         return where
+
+    def reason(self, lang: str = "en") -> str:
+        """Why two changes of different fields collide: the rule they break together ("")."""
+        return self.why.describe(lang) if self.why is not None else ""
 
     def text(self, side: str, lang: str = "en") -> str:
         """One side's value in words: a field's value, or what was changed in a record."""
@@ -93,18 +106,22 @@ class Merged:
 def merge(base: Trip, mine: Trip, theirs: Trip) -> Merged:
     """MINE and THEIRS combined; see the module's description."""
     found: list[Collision] = []
-    _state.carried = {}
+    _state.carried, _state.base_carried, _state.alive = {}, {}, []
+    _state.mine_of, _state.base_of = {}, {}
     try:
         trip = _record(base, mine, theirs, (), found)
-        trip.comments = _comments_carried(mine.comments, theirs.comments, _state.carried)
+        trip.comments = _comments(base.comments, mine.comments, theirs.comments)
+        found += _broken(mine, theirs, trip)
     finally:
-        _state.carried = None
+        _state.carried = _state.base_carried = _state.alive = None
+        _state.mine_of = _state.base_of = None
     trip.source = None  # positions in a file no longer describe this trip
     return Merged(trip, found)
 
 
-# Which merged record each of mine became, so that my comments follow my records into the merge
-# (a comment is tied to the record it was written beside; see briefing/comments.py).
+# Which merged record each of mine (and of the base's, and of theirs) became, so that comments
+# follow their records into the merge (a comment is tied to the record it was written beside; see
+# briefing/fileformat/comments.py), and which of mine each merged record came from.
 _state = threading.local()
 
 
@@ -118,25 +135,94 @@ def _mine(value: Any) -> Any:
     return copy.deepcopy(value, _carried())
 
 
-def _comments_carried(mine: Any, theirs: Any, carried: dict[int, Any]) -> Any:
-    """Both sides' comments on the merged records: mine, then theirs where they add a line
-    (a record one side deleted takes its comments with it)."""
-    if not hasattr(mine, "kept"):
-        return mine if not hasattr(theirs, "kept") else _comments_carried(theirs, None, carried)
-    kept, slots = [], {}
-    for side in (mine, theirs):
+def _comments(base: Any, mine: Any, theirs: Any) -> Any:
+    """The comments of the merged records, merged three-way like a list of texts: a comment one
+    side deleted or reworded is deleted or reworded; a record one side deleted takes its
+    comments with it."""
+    if not hasattr(mine, "kept") and not hasattr(theirs, "kept"):
+        return mine
+    carried = (_state.base_carried, _carried(), _carried())
+    slots: dict[tuple, list] = {}
+    order: list[tuple] = []
+    for n, side in enumerate((base, mine, theirs)):
         for entry in getattr(side, "kept", ()):
-            owner = carried.get(id(entry.owner))
+            owner = carried[n].get(id(entry.owner))
             if owner is None:
                 continue
             slot = (id(owner), entry.key, entry.place, entry.index)
-            if slot in slots:  # both commented the same place: their new lines join mine
-                known = {n.text for n in slots[slot].notes}
-                slots[slot].notes += [n for n in entry.notes if n.text not in known]
-                continue
-            slots[slot] = dataclasses.replace(entry, owner=owner, notes=list(entry.notes))
-            kept.append(slots[slot])
-    return dataclasses.replace(mine, kept=kept)
+            if slot not in slots:
+                slots[slot] = [owner, None, None, None]
+            if n and slots[slot][2] is None and slots[slot][3] is None:
+                order.append(slot)
+            slots[slot][n + 1] = entry
+    kept = []
+    for slot in order:
+        owner, *entries = slots[slot]
+        a, m, t = ([note.text for note in e.notes] if e else [] for e in entries)
+        texts = m if m == t or a == t else t if a == m else _lines(a, m, t)
+        if not texts:
+            continue
+        notes = {note.text: note for e in entries[:0:-1] if e for note in e.notes}  # mine wins
+        entry = entries[1] or entries[2]
+        kept.append(dataclasses.replace(entry, owner=owner, notes=[notes[x] for x in texts]))
+    return dataclasses.replace(mine if hasattr(mine, "kept") else theirs, kept=kept)
+
+
+# -- a combination that breaks a rule ------------------------------------------------------------
+
+
+def _broken(mine: Trip, theirs: Trip, merged: Trip) -> list[Collision]:
+    """The errors of the merged trip that neither side has: theirs' changes to the fields of the
+    record at fault are put back to mine, each a collision that names the rule."""
+    known, carried = set(), _carried()
+    for side in (mine, theirs):
+        for p in validate.validate(side):
+            owner, name = _at(side, p.path)
+            if p.is_error and owner is not None:
+                known.add((id(carried.get(id(owner), owner)), name, p.translatable.template))
+    found: list[Collision] = []
+    for p in validate.validate(merged):
+        owner, name = _at(merged, p.path)
+        if not p.is_error or owner is None or (id(owner), name, p.translatable.template) in known:
+            continue
+        before = _state.mine_of.get(id(owner))
+        if before is None:
+            continue  # a record from one side whole: it broke no rule there
+        parts = places.parse(p.path)
+        where = parts[:max(n for n, part in enumerate(parts) if isinstance(part, str))]
+        names = [f.name for f in dataclasses.fields(owner) if f.compare and not _is_record(
+            getattr(owner, f.name)) and not _records(getattr(owner, f.name), [])]
+        # the field the rule names first; else the record's other fields theirs changed
+        changed = [x for x in names if getattr(owner, x) != getattr(before, x)]
+        for x in [name] if name in changed else changed:
+            c = Collision(where + (x,), getattr(_state.base_of[id(owner)], x, None),
+                          getattr(before, x), getattr(owner, x), why=p, _apply=_setter(owner, x))
+            setattr(owner, x, copy.deepcopy(c.mine))
+            found.append(c)
+    return found
+
+
+def _at(trip: Trip, path: str) -> tuple[Any, str]:
+    """The record a problem's path points into, and the field's name: (None, "") if none."""
+    parts = places.parse(path)
+    record: Any = trip
+    for n, part in enumerate(parts):
+        if isinstance(part, int):
+            if not isinstance(record, list) or not 0 <= part < len(record):
+                return None, ""
+            record = record[part]
+            continue
+        if not _is_record(record):
+            return None, ""
+        fields = schema.TOP if isinstance(record, Trip) else schema.fields_of(type(record))
+        f = next((f for f in fields if part in (f.key, f.name)), None)
+        if f is None:
+            return None, ""
+        value = getattr(record, f.name)
+        if n == len(parts) - 1 or (isinstance(parts[n + 1], int) and not _records(value, [])):
+            return record, f.name
+        record = value
+    return None, ""
 
 
 # -- values in words -----------------------------------------------------------------------------
@@ -223,6 +309,9 @@ def _record(base: Any, mine: Any, theirs: Any, path: tuple, found: list[Collisio
     merged = type(mine)(**values)
     _carried().setdefault(id(mine), merged)
     _carried().setdefault(id(theirs), merged)
+    _state.base_carried.setdefault(id(base), merged)
+    _state.alive.append(base)  # a blank stand-in's id must not be reused while the map holds it
+    _state.mine_of[id(merged)], _state.base_of[id(merged)] = mine, base
     for c in pending:
         c._apply = _setter(merged, c.where[-1])
         found.append(c)

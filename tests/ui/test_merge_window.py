@@ -3,8 +3,8 @@ by field against the version both started from; collisions are chosen in the rea
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget
 
 from briefing.fileformat import reader as fileformat
 from briefing.trip import model
@@ -132,3 +132,100 @@ def test_what_i_am_typing_and_where_i_am_survive_their_save(opened, trip_file, q
     assert editor.stop is trip.stops[2]
     assert editor.tabs.currentIndex() == 1
     assert editor.header.editors["start"].widget.hasFocus()
+
+
+def two_sides(opened, trip_file, qtbot) -> None:
+    """My unsaved venue and subtitle; their saved venue of the same stop and a new contact."""
+    opened.editor.select_stop(1)
+    qtbot.keyClicks(opened.editor.stop_editor.header.editors["venue"].widget, "Ajuntament")
+    qtbot.keyClicks(opened.editor.overview.editors["subtitle"].widget, "mine")
+
+    def edit(trip):
+        trip.stops[1].venue = "Plaça del Vi"
+        trip.contacts.append(model.Contact(name="Consulate"))
+
+    colleague_saves(trip_file, edit)
+
+
+def test_enter_in_the_merge_dialog_keeps_mine_whatever_has_the_focus(opened, trip_file, qtbot):
+    vars(opened).pop("ask_merge", None)
+    two_sides(opened, trip_file, qtbot)
+
+    def act(dialog):
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)  # as it opened
+        assert not dialog.isVisible()
+
+    answer_merge(act, [])
+    opened.watch.check()
+    assert opened.doc.trip.stops[1].venue == "Ajuntament"
+    colleague_saves(trip_file, lambda trip: setattr(trip.info, "subtitle", "theirs"))
+
+    def focused(dialog):
+        dialog.all_theirs.setFocus()
+        qtbot.keyClick(dialog.all_theirs, Qt.Key.Key_Return)
+        assert not dialog.isVisible()
+
+    answer_merge(focused, [])
+    opened.watch.check()
+    assert opened.doc.trip.info.subtitle == "mine"
+
+
+def test_their_other_changes_are_listed_in_the_merge_dialog(opened, trip_file, qtbot):
+    vars(opened).pop("ask_merge", None)
+    two_sides(opened, trip_file, qtbot)
+    listed = []
+
+    def act(dialog):
+        listed.extend(w.text() for w in dialog.findChildren(QLabel))
+        listed.extend(w.item(i).text() for w in dialog.findChildren(QListWidget)
+                      for i in range(w.count()))
+        dialog.use.click()
+
+    answer_merge(act, [])
+    opened.watch.check()
+    assert [c.name for c in opened.doc.trip.contacts] == ["Embassy", "Consulate"]
+    assert "Their other changes, taken in (1):" in listed
+    assert "Added: Contacts › Consulate" in listed
+
+
+def test_esc_puts_the_merge_off_and_save_asks_again_before_writing(opened, trip_file, qtbot):
+    vars(opened).pop("ask_merge", None)
+    two_sides(opened, trip_file, qtbot)
+    answer_merge(lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape), [])
+    opened.watch.check()
+    trip = opened.doc.trip
+    assert trip.stops[1].venue == "Ajuntament" and [c.name for c in trip.contacts] == ["Embassy"]
+    assert opened.isWindowModified()
+    assert load(trip_file).stops[1].venue == "Plaça del Vi"  # theirs, not written over
+    asked = []
+    opened.ask_merge = lambda result, name, **_: asked.append(len(result.collisions)) or [
+        "mine"] * len(result.collisions)
+    assert opened.save()
+    assert asked == [1]
+    saved = load(trip_file)
+    assert saved.stops[1].venue == "Ajuntament" and [c.name for c in saved.contacts] == [
+        "Embassy", "Consulate"]
+
+
+def test_a_merge_is_one_undo_step_and_the_steps_before_it_stay(opened, trip_file, qtbot):
+    qtbot.keyClicks(opened.editor.overview.editors["subtitle"].widget, "mine")
+    opened.editor.overview.editors["subtitle"].widget.editingFinished.emit()
+    stack = opened.doc.undo_stack
+    before = stack.count()
+    assert before >= 1
+    colleague_saves(trip_file, lambda trip: trip.contacts.append(model.Contact(name="Consulate")))
+    opened.watch.check()
+    assert [c.name for c in opened.doc.trip.contacts] == ["Embassy", "Consulate"]
+    assert stack.count() == before + 1 and stack.canUndo()
+    assert "Consulate" in opened.statusBar().currentMessage()  # what they changed, in words
+    stack.undo()  # the merge, as one step
+    assert [c.name for c in opened.doc.trip.contacts] == ["Embassy"]
+    assert opened.doc.trip.info.subtitle == "mine"
+    while stack.canUndo():
+        stack.undo()
+    assert opened.doc.trip.info.subtitle == ""  # my earlier typing, undone on its own
+    stack.redo()
+    while stack.canRedo():
+        stack.redo()
+    assert opened.doc.trip.info.subtitle == "mine"
+    assert [c.name for c in opened.doc.trip.contacts] == ["Embassy", "Consulate"]

@@ -79,3 +79,94 @@ def test_the_restore_dialog_in_korean(make_window, trip_file, recovery_dir, monk
     assert answer.answered
     assert set(answer.buttons) == {"복원", "저장된 파일 열기", "나중에 결정"}
     assert isinstance(QMessageBox, type)
+
+
+def crash_with_venue(make_window, trip_file, qtbot, venue: str):
+    """A window types a stop's venue, its copy is written, and it goes without closing."""
+    first = make_window()
+    assert first.open_file(str(trip_file))
+    first.editor.select_stop(0)
+    qtbot.keyClicks(first.editor.stop_editor.header.editors["venue"].widget, venue)
+    first.write_recovery()
+    first.recovery_timer.stop()
+    first.watch.watch(None)
+    first.hide()
+
+
+def test_a_restore_later_brings_back_the_lost_work_and_keeps_what_was_saved_since(
+        make_window, trip_file, qtbot):
+    crash_with_venue(make_window, trip_file, qtbot, "Fira Gran Via")
+    second = make_window()
+    second.ask_restore = lambda *a, **k: "later"  # 나중에 결정
+    second.start(str(trip_file))
+    qtbot.keyClicks(second.editor.overview.editors["subtitle"].widget, "Saved since")
+    assert second.save()
+    second.hide()
+    third = make_window()
+    third.ask_restore = lambda *a, **k: "restore"
+    third.start(str(trip_file))
+    trip = third.doc.trip
+    assert trip.stops[0].venue == "Fira Gran Via"  # the lost work is back
+    assert trip.info.subtitle == "Saved since"  # and the saved edit is not undone
+    assert third.isWindowModified()
+    third.doc.undo_stack.undo()  # the restore is one step: undone, the window shows the file
+    assert third.doc.trip.stops[0].venue == "" and not third.isWindowModified()
+
+
+def test_a_restore_that_collides_with_a_later_save_asks_in_the_merge_dialog(
+        make_window, trip_file, qtbot):
+    crash_with_venue(make_window, trip_file, qtbot, "Fira Gran Via")
+    trip = load(trip_file)
+    trip.stops[0].venue = "Hall 8"  # saved since, elsewhere
+    from briefing.fileformat import reader as fileformat
+
+    fileformat.save(trip, trip_file)
+    win = make_window()
+    win.ask_restore = lambda *a, **k: "restore"
+    asked = []
+    win.ask_merge = lambda result, name, **_: asked.append(
+        [(c.text("mine"), c.text("theirs")) for c in result.collisions]) or ["theirs"]
+    win.start(str(trip_file))
+    assert asked == [[("Fira Gran Via", "Hall 8")]]
+    assert win.doc.trip.stops[0].venue == "Hall 8"
+
+
+def test_odd_entries_in_the_recovery_folder_are_passed_over_with_a_note(
+        make_window, trip_file, recovery_dir):
+    import os
+    import signal
+
+    store = RecoveryStore(recovery_dir)
+    trip = small_trip()
+    trip.stops[0].venue = "Fira Gran Via"
+    store.write(store.key_for(str(trip_file), "crashed"), trip, str(trip_file))
+    store.write("file-zoned", small_trip(), str(trip_file))  # written with a zone offset, old
+    zoned = recovery_dir / "file-zoned.json"
+    meta = json.loads(zoned.read_text())
+    seoul = dt.timezone(dt.timedelta(hours=9))
+    meta["written"] = (dt.datetime.now(seoul) - dt.timedelta(days=9)).isoformat()
+    zoned.write_text(json.dumps(meta))
+    (recovery_dir / "broken.json").write_text("{not json")
+    (recovery_dir / "broken.yaml").write_text("briefing: 1\n")
+    (recovery_dir / "list.json").write_text("[1, 2]")
+    (recovery_dir / "list.yaml").write_text("briefing: 1\n")
+    os.mkfifo(recovery_dir / "pipe.json")
+    (recovery_dir / "pipe.yaml").write_text("briefing: 1\n")
+    (recovery_dir / "folder.json").mkdir()
+    (recovery_dir / "folder.yaml").write_text("briefing: 1\n")
+    def hung(*_):
+        raise TimeoutError("the recovery folder hung the start-up")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)  # a hang fails the test instead of the run
+    try:
+        win = make_window()
+        seen = []
+        win.ask_restore = lambda name, when, lines, **_: seen.append(lines) or "later"
+        win.start(str(trip_file))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert any("Fira Gran Via" in line for line in seen[0])  # the good copy is still offered
+    assert not zoned.exists()  # the zoned copy, older than a week, is pruned
+    assert "4 entries in the recovery folder" in win.statusBar().currentMessage()

@@ -1,4 +1,5 @@
-"""The collisions of a merge shown side by side, theirs and mine, for the user to choose each."""
+"""The collisions of a merge shown side by side, theirs and mine, for the user to choose each, and
+the rest of their changes, taken in, listed."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QListWidget,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -24,22 +26,36 @@ from briefing.versions import merge
 class MergeDialog(QDialog):
     """One box per collision: where it is, then theirs (the file) beside mine (this window).
 
-    Mine is chosen until the user picks theirs; closing the dialog keeps the choices shown, so
-    that nothing the user has not seen is dropped either way.
+    Mine is chosen until the user picks theirs; neither key chooses for the user: Enter uses the
+    choices shown (mine, unless a box was changed), Esc or closing puts the whole merge off
+    (`postponed`), so that nothing is dropped that the user did not choose to drop.
     """
 
-    def __init__(self, result: merge.Merged, name: str, parent=None):
+    def __init__(self, result: merge.Merged, name: str, parent=None, intro: str | None = None,
+                 taken: list[str] | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("Combine with the changed file"))
         self.result = result
         lang = language()
         layout = QVBoxLayout(self)
-        intro = QLabel(tr(
+        intro = QLabel(intro or tr(
             "{name} was changed by someone else while you had unsaved edits. Their changes and "
             "yours were combined; where you both changed the same thing, choose which to keep.",
             name=name))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.taken = QListWidget()  # what else their version changes: seen, not just counted
+        self.taken.addItems(taken or [])
+        if taken:
+            label = QLabel(tr("Their other changes, taken in ({n}):", n=len(taken)))
+            label.setBuddy(self.taken)
+            layout.addWidget(label)
+            self.taken.setWordWrap(True)  # a line in full, never scrolled sideways
+            self.taken.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.taken.setMaximumHeight(110)
+            layout.addWidget(self.taken)
+        else:
+            self.taken.hide()
         body = QWidget()
         rows = QVBoxLayout(body)
         self.groups: list[QButtonGroup] = []
@@ -54,6 +70,12 @@ class MergeDialog(QDialog):
             place.setTextFormat(Qt.TextFormat.PlainText)
             place.setStyleSheet("font-weight: bold")
             grid.addWidget(place, 0, 0, 1, 2)
+            if c.reason(lang):  # two changes of different fields that break a rule together
+                why = QLabel(c.reason(lang))
+                why.setObjectName("reason")
+                why.setWordWrap(True)
+                why.setTextFormat(Qt.TextFormat.PlainText)
+                grid.addWidget(why, 1, 0, 1, 2)
             group = QButtonGroup(box)
             for column, (side, word) in enumerate(((merge.THEIRS, tr("Theirs (in the file)")),
                                                    (merge.MINE, tr("Mine (in this window)")))):
@@ -64,8 +86,8 @@ class MergeDialog(QDialog):
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 value.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
                 value.setTextFormat(Qt.TextFormat.PlainText)
-                grid.addWidget(button, 1, column)
-                grid.addWidget(value, 2, column)
+                grid.addWidget(button, 2, column)
+                grid.addWidget(value, 3, column)
                 grid.setColumnStretch(column, 1)
                 (self.theirs_buttons if side == merge.THEIRS else self.mine_buttons).append(button)
             group.button(1).setChecked(True)
@@ -84,12 +106,23 @@ class MergeDialog(QDialog):
         self.all_mine.clicked.connect(lambda: self._all(self.mine_buttons))
         buttons.addButton(self.all_theirs, QDialogButtonBox.ButtonRole.ResetRole)
         buttons.addButton(self.all_mine, QDialogButtonBox.ButtonRole.ResetRole)
+        self.later = buttons.addButton(tr("Decide later"), QDialogButtonBox.ButtonRole.RejectRole)
         self.use = buttons.addButton(tr("Use the chosen versions"),
                                      QDialogButtonBox.ButtonRole.AcceptRole)
+        # No button becomes the default by having the focus: Enter is always `use`'s
+        for button in (self.all_theirs, self.all_mine, self.later, self.use):
+            button.setAutoDefault(False)
         self.use.setDefault(True)
         buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, min(640, 220 + 140 * len(result.collisions)))
+        self.resize(760, min(640, 220 + 140 * len(result.collisions) + (130 if taken else 0)))
+        self.use.setFocus()
+
+    @property
+    def postponed(self) -> bool:
+        """Esc, closing or Decide later: nothing chosen, nothing combined yet."""
+        return QDialog.result(self) != QDialog.DialogCode.Accepted  # self.result: the merge
 
     def _all(self, buttons: list[QRadioButton]) -> None:
         for button in buttons:

@@ -68,7 +68,10 @@ def test_amounts_are_exact_and_written_with_their_currencys_decimals():
 def test_the_plan_totals_each_currency_apart():
     plan = paperwork.plan(format2_trip())
     budget = next(s for s in plan.sections if s.title.endswith("소요 예산")).blocks[0]
-    assert budget.closing == (("합계", "KRW", "12,480,000", ""), ("합계", "SGD", "1,450.50", ""))
+    assert budget.closing == (("합계 (원)", "", "12,480,000원", "12,480,000"),
+                              ("합계 (싱가포르달러)", "", "1,450.50싱가포르달러", ""),
+                              ("원화 합계 (SGD 제외)", "", "", "12,480,000"))
+    assert budget.unit == "(단위: 원)"
 
 
 def test_follow_ups_come_by_due_date_with_the_owner_by_name():
@@ -78,7 +81,7 @@ def test_follow_ups_come_by_due_date_with_the_owner_by_name():
         "기업 목록 정리", "꽃박람회 초청장 발송", "GSMA와 2024 공동관 협의", "기한 없는 조치"]
     assert [row[3] for row in table.rows] == [
         "현지 코디네이터", "홍길동 전략산업과장 (예시 인물)", "이동환 시장", "김철수 전략산업과 주무관 (예시 인물)"]
-    assert [row[5] for row in table.rows] == ["완료", "미완료", "미완료", "미완료"]
+    assert [row[5] for row in table.rows] == ["완료", "추진 중", "추진 중", "추진 중"]
 
 
 # -- the PDF --------------------------------------------------------------------------------------
@@ -90,10 +93,13 @@ def test_the_plan_pdf_prints_its_sections_and_a_total_per_currency():
     text = pdf_text(data)
     assert result.pages >= 3
     flat = squashed(text)
-    for heading in ("1.출장개요", "출장필요성", "2.출장자", "3.방문국및방문기관", "4.세부일정",
-                    "5.소요예산", "6.기대효과"):
-        assert heading in flat
-    assert "합계KRW12,480,000" in flat and "합계SGD1,450.50" in flat
+    headings = ("1.출장개요", "가.출장목적", "나.주요목표", "다.출장자명단", "2.출장필요성",
+                "3.세부일정", "4.방문기관별주요내용", "5.숙박", "6.소요예산", "7.기대효과",
+                "8.비상연락처")
+    positions = [flat.index(h) for h in headings]
+    assert positions == sorted(positions)
+    assert "합계(원)12,480,000원12,480,000" in flat and "합계(싱가포르달러)1,450.50싱가포르달러" in flat
+    assert "(단위:원)" in flat and "원화합계(SGD제외)" in flat
     assert "5명×2,400,000원" in flat  # the basis beside its amount
     assert "(6박8일)" in flat  # nights in hotels, not on the plane
 
@@ -102,11 +108,11 @@ def test_the_report_pdf_has_its_sections_in_order_and_flags_stops_without_result
     trip = format2_trip()
     data, _ = pdf.render(trip, paperwork.report(trip))
     flat = squashed(pdf_text(data))
-    order = ["1.출장개요", "2.세부일정", "3.주요활동및결과", "4.총괄결과", "5.시사점", "6.후속조치"]
+    order = ["1.출장개요", "2.세부일정", "3.주요활동및성과", "4.총괄결과", "5.시사점", "6.향후추진계획"]
     positions = [flat.index(h) for h in order]
     assert positions == sorted(positions)
     assert flat.count("이방문의결과가아직작성되지않았습니다.") == 3  # stops 3, 4 and 5
-    table = flat[flat.index("6.후속조치"):]
+    table = flat[flat.index("6.향후추진계획"):]
     rows = ["기업목록정리", "꽃박람회초청장발송", "GSMA와2024공동관협의", "기한없는조치"]
     assert [table.index(r) for r in rows] == sorted(table.index(r) for r in rows)
     assert "현지코디네이터" in table and "이동환시장" in table
@@ -116,8 +122,8 @@ def test_the_report_in_english():
     trip = format2_trip()
     data, _ = pdf.render(trip, paperwork.report(trip, "en"))
     text = pdf_text(data)
-    for heading in ("Post-trip report", "1. Overview", "3. Results", "4. Overall results",
-                    "5. Insights", "6. Follow-up"):
+    for heading in ("Post-trip report", "1. Overview", "3. Main activities and results",
+                    "4. Overall results", "5. Insights", "6. Follow-up plan"):
         assert heading in text
     assert "No results written for this visit yet." in text
 
@@ -148,7 +154,9 @@ def test_the_docx_tables_hold_the_budget_and_follow_up_rows():
     plan = _docx(paperwork.plan(trip))
     budget = next(t for t in plan.tables if t.rows[0].cells[0].text == "항목")
     rows = [[c.text for c in row.cells] for row in budget.rows]
-    assert rows[-2:] == [["합계", "KRW", "12,480,000", ""], ["합계", "SGD", "1,450.50", ""]]
+    assert rows[-3:] == [["합계 (원)", "", "12,480,000원", "12,480,000"],
+                         ["합계 (싱가포르달러)", "", "1,450.50싱가포르달러", ""],
+                         ["원화 합계 (SGD 제외)", "", "", "12,480,000"]]
     report_doc = paperwork.report(trip)
     follow = next(t for t in _docx(report_doc).tables if t.rows[0].cells[0].text == "#")
     assert [[c.text for c in row.cells] for row in follow.rows[1:]] == [
@@ -197,7 +205,8 @@ def test_an_output_that_is_neither_pdf_nor_docx_is_refused(trip_file, capsys):
     before = trip_file.read_bytes()
     assert main(["report", str(trip_file), "-o", str(trip_file)]) == 1
     assert main(["report", str(trip_file), "-o", str(trip_file.with_name("x.txt"))]) == 1
-    assert ".pdf or .docx" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert ".pdf" in err and "nothing was written" in err
     assert trip_file.read_bytes() == before and not trip_file.with_name("x.txt").exists()
 
 
@@ -221,7 +230,7 @@ def test_a_visits_facts_are_not_split_over_two_pages():
     data, _ = pdf.render(trip, paperwork.report(trip))
     pages = [squashed(p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
     for i, stop in enumerate(trip.stops, 1):
-        heading = squashed(f"{i}. {stop.title}") + "일자"  # the part's heading, then its facts
+        heading = squashed(f"{paperwork.marker(1, i)} {stop.title}") + "일시"  # heading, facts
         page = next(p for p in pages if heading in p)
         assert "참석자" in page[page.index(heading):], stop.title  # the last row came along
 
@@ -230,8 +239,8 @@ def test_the_follow_up_status_fits_its_column_in_english():
     trip = example_report_trip()
     data, _ = pdf.render(trip, paperwork.report(trip, "en"))
     lines = [line.strip() for line in pdf_text(data).splitlines()]
-    assert any(line.endswith("Pending") for line in lines)
-    assert not any(line.endswith(("Not", "done")) for line in lines)  # no word per line
+    assert any(line.endswith("In progress") for line in lines)
+    assert not any(line.endswith(" In") or line == "progress" for line in lines)  # one line
 
 
 def test_the_docx_keeps_rows_whole_and_korean_without_extra_spaces():
@@ -258,3 +267,7 @@ def test_the_report_command_warns_of_visits_without_results(trip_file, capsys):
     assert all(f"{i}. {s.title}" in err for i, s in missing)
     assert main(["plan", str(trip_file)]) == 0  # the plan is written before the trip: no results
     assert "no results" not in capsys.readouterr().err
+    assert main(["report", str(trip_file), "--lang", "ko"]) == 0
+    err = capsys.readouterr().err
+    said = f"briefing: 경고: 결과가 작성되지 않은 방문 {len(missing)}건"
+    assert any(line.startswith(said) for line in err.splitlines())

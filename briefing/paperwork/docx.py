@@ -1,6 +1,7 @@
 """The trip plan and the post-trip report as a Word file (.docx), for staff to finish in Word or
 Hancom Office: real headings (Heading 1 and 2, so the navigation pane and a table of contents
-work), real tables, and the book's font named for Korean as well as Latin text.
+work), real tables whose rows never break across pages, numbering written as text (가. 나. 다.
+survive copy-paste into Hancom), and 맑은 고딕 named for Korean as well as Latin text.
 
 The only module that imports python-docx (an import contract says so). What the documents hold is
 briefing.paperwork's; this lays it out.
@@ -14,18 +15,28 @@ import os
 from pathlib import Path
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
 from briefing.fileformat.atomic import write_atomic
 from briefing.paperwork import data as pw
+from briefing.paperwork.images import photo_size
 from briefing.trip.textblocks import blocks
 
-# Malgun Gothic is on every Windows laptop since Vista and is the book's first choice there.
+# Malgun Gothic is on every Windows laptop since Vista (government PCs lack NanumGothic, and Word
+# would substitute); Korean Word names it 맑은 고딕 for Hangul, and so does Hancom.
 DEFAULT_FONT = "Malgun Gothic"
+DEFAULT_FONT_KO = "맑은 고딕"
+# What Word needs to find a stand-in when the font is missing (w:font in fontTable.xml):
+# Hangul charset, its PANOSE, a proportional sans.
+_FONT_ENTRY = (("w:altName", DEFAULT_FONT_KO), ("w:panose1", "020B0503020000020004"),
+               ("w:charset", "81"), ("w:family", "swiss"), ("w:pitch", "variable"))
+OUTLINE_STEP, MARKER_ROOM = Mm(4), Mm(7)  # an Outline level's indent; the marker's hanging room
+APPROVAL_CELL, APPROVAL_LABEL, APPROVAL_SIGN = Mm(22), Mm(7), Mm(15)
 PAPERS = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM = Mm(20), Mm(25), Mm(22)  # the book's margins
 
@@ -45,13 +56,15 @@ def render(paper_doc: pw.Paperwork, *, paper: str = "a4", font: str = "",
     """The .docx bytes. `font`: the family name the text is set in (default Malgun Gothic);
     `day`: the document's date, written as its created and modified date."""
     if paper not in PAPERS:
-        raise ValueError(f"unknown paper `{paper}`; use one of: {', '.join(PAPERS)}")
+        raise ValueError(f"unknown paper ‘{paper}’; use one of: {', '.join(PAPERS)}")
     font = font or DEFAULT_FONT
     doc = Document()
     _page(doc, paper)
     _styles(doc, font, paper_doc.lang)
     _properties(doc, paper_doc, day)
     _furniture(doc, paper_doc)
+    if paper_doc.approval and paper_doc.approval.labels:
+        _approval(doc, paper_doc.approval)
     doc.add_paragraph(paper_doc.title, style="Title")
     subject = doc.add_paragraph(paper_doc.subject, style="Subtitle")
     subject.paragraph_format.space_after = Pt(4)
@@ -78,7 +91,8 @@ def _page(doc, paper: str) -> None:
 
 def _set_fonts(rpr_owner, font: str) -> None:
     """Name `font` for every script, East Asian included (w:eastAsia: what Word and Hancom use
-    for Hangul), and drop the theme fonts that would otherwise win over it."""
+    for Hangul; 맑은 고딕 under its Korean name), and drop the theme fonts that would otherwise
+    win over it."""
     rpr = rpr_owner.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -89,6 +103,8 @@ def _set_fonts(rpr_owner, font: str) -> None:
             del fonts.attrib[qn(theme)]
     for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(script), font)
+    if font == DEFAULT_FONT:
+        fonts.set(qn("w:eastAsia"), DEFAULT_FONT_KO)
 
 
 def _language(rpr_owner, lang: str) -> None:
@@ -108,6 +124,10 @@ def _styles(doc, font: str, lang: str) -> None:
     rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
     if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
         _set_fonts(_RprHolder(rpr_default), font)
+    if defaults is not None:
+        _no_autospace(_PprDefault(defaults))
+    if font == DEFAULT_FONT:
+        _font_entry(doc)
     sizes = {"Normal": 10, "Title": 24, "Subtitle": 14, "Heading 1": 15, "Heading 2": 12}
     colours = {"Normal": INK, "Title": ACCENT, "Subtitle": INK, "Heading 1": ACCENT,
                "Heading 2": ACCENT}
@@ -134,9 +154,12 @@ def _styles(doc, font: str, lang: str) -> None:
 
 def _no_autospace(style_element) -> None:
     """No extra space between Hangul and Latin letters or digits: '6박 8일', not '6 박 8 일'
-    (Word and LibreOffice add it by default; Korean office papers are set without it)."""
+    (Word adds it by default; Korean office papers are set without it). Said in the document's
+    defaults too, for the styles that are not based on Normal (header, footer)."""
     ppr = style_element.get_or_add_pPr()
     for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        if ppr.find(qn(tag)) is not None:
+            continue
         element = OxmlElement(tag)
         element.set(qn("w:val"), "0")
         ppr.insert_element_before(element, *_AFTER_AUTOSPACE[_AFTER_AUTOSPACE.index(tag) + 1:])
@@ -148,6 +171,40 @@ _AFTER_AUTOSPACE = ("w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightIn
                     "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
                     "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
                     "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+class _PprDefault:
+    """Gives w:docDefaults the get_or_add_pPr() that _no_autospace asks styles for."""
+
+    def __init__(self, defaults):
+        self.defaults = defaults
+
+    def get_or_add_pPr(self):
+        holder = self.defaults.find(qn("w:pPrDefault"))
+        if holder is None:
+            holder = OxmlElement("w:pPrDefault")
+            self.defaults.append(holder)  # after w:rPrDefault, as the schema orders them
+        ppr = holder.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = OxmlElement("w:pPr")
+            holder.append(ppr)
+        return ppr
+
+
+def _font_entry(doc) -> None:
+    """Declare Malgun Gothic in the font table with its Korean name and its Hangul charset, so
+    that a PC without it picks a Korean stand-in rather than a Latin one."""
+    table = next(rel.target_part for rel in doc.part.rels.values()
+                 if rel.reltype.endswith("/fontTable"))
+    root = parse_xml(table.blob)  # python-docx keeps this part as bytes only
+    entry = OxmlElement("w:font")
+    entry.set(qn("w:name"), DEFAULT_FONT)
+    for tag, value in _FONT_ENTRY:
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        entry.append(child)
+    root.insert(0, entry)
+    table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 class _RprHolder:
@@ -171,6 +228,23 @@ def _properties(doc, paper_doc: pw.Paperwork, day: dt.date | None) -> None:
     if day is not None:  # the same trip gives the same dates (not the moment it was made)
         moment = dt.datetime(day.year, day.month, day.day)
         props.created = props.modified = moment
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/extended-properties"):
+            rel.target_part._blob = _APP_XML  # python-docx keeps this part as bytes only
+        elif rel.reltype.endswith("/metadata/thumbnail"):
+            del package.rels[rid]  # the template's blank page, shown as this document's
+
+
+# What the template's docProps/app.xml claimed (Microsoft Macintosh Word, 1 page): the writer's
+# name only; Word counts the pages itself when it saves.
+_APP_XML = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+            b'2006/docPropsVTypes"><Application>Briefing</Application><DocSecurity>0'
+            b"</DocSecurity><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+            b"<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+            b"</Properties>")
 
 
 def _furniture(doc, paper_doc: pw.Paperwork) -> None:
@@ -185,8 +259,14 @@ def _furniture(doc, paper_doc: pw.Paperwork) -> None:
             tabs.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
         tabs.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
         _run(head, "\t" + paper_doc.marking, size=9, colour=MARKING, bold=True)
+    # As the PDF's: who and when at the left, the page in the middle.
     foot = section.footer.paragraphs[0]
-    foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    width = section.page_width - section.left_margin - section.right_margin
+    tabs = foot.paragraph_format.tab_stops
+    for inherited in (Mm(82.55), Mm(165.1)):  # the Footer style's centre and right stops
+        tabs.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
+    tabs.add_tab_stop(int(width / 2), WD_TAB_ALIGNMENT.CENTER)
+    _run(foot, paper_doc.lines[-1] + "\t", size=8.5, colour=MUTED)
     _page_field(foot, "PAGE")
     _run(foot, " / ", size=9)
     _page_field(foot, "NUMPAGES")
@@ -235,9 +315,18 @@ def _blocks(doc, items) -> None:
         elif isinstance(block, pw.Text):
             _text(doc, block.text)
         elif isinstance(block, pw.Bullets):
-            style = "List Number" if block.numbered else "List Bullet"
-            for item in block.items:
-                doc.add_paragraph(item, style=style)
+            if block.numbered:  # as text, like an Outline's markers
+                for i, item in enumerate(block.items, 1):
+                    _outline_line(doc, pw.Line(0, pw.marker(0, i), item))
+            else:
+                for item in block.items:
+                    doc.add_paragraph(item, style="List Bullet")
+        elif isinstance(block, pw.Outline):
+            for line, after in zip(block.lines, block.lines[1:] + (None,), strict=True):
+                # a line that heads deeper ones ('1) 목적') never ends a page alone
+                _outline_line(doc, line, keep=after is not None and after.level > line.level)
+        elif isinstance(block, pw.Photo):
+            _photo(doc, block)
         elif isinstance(block, pw.Facts):
             _facts(doc, block)
         elif isinstance(block, pw.Grid):
@@ -248,6 +337,63 @@ def _blocks(doc, items) -> None:
             _run(para, block.text, colour=MARKING, bold=True)
         else:
             raise TypeError(f"no layout for {type(block).__name__}")
+
+
+def _outline_line(doc, line: pw.Line, keep: bool = False) -> None:
+    """'가.<tab>text', the text hanging past the marker so wrapped lines align with it; the
+    marker is text (a Word list number would be lost when pasted into Hancom)."""
+    para = doc.add_paragraph()
+    fmt = para.paragraph_format
+    fmt.space_after = Pt(2)
+    fmt.keep_with_next = keep or None
+    indent = OUTLINE_STEP * line.level
+    if line.marker:
+        fmt.left_indent = indent + MARKER_ROOM
+        fmt.first_line_indent = -MARKER_ROOM
+        fmt.tab_stops.add_tab_stop(indent + MARKER_ROOM)
+        para.add_run(f"{line.marker}\t{line.text}")
+    else:  # a line that goes on from the one above: under its text
+        fmt.left_indent = indent + MARKER_ROOM
+        para.add_run(line.text)
+
+
+def _photo(doc, photo: pw.Photo) -> None:
+    """The photo at its natural size, shrunk (never enlarged) to the text width and to
+    PHOTO_HEIGHT of the text height, its title centred under it."""
+    section = doc.sections[0]
+    room_w = section.page_width - section.left_margin - section.right_margin
+    room_h = (section.page_height - section.top_margin - section.bottom_margin) * pw.PHOTO_HEIGHT
+    width, height = photo_size(photo.path)  # points
+    scale = min(1.0, room_w / Pt(width), room_h / Pt(height))
+    para = doc.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.paragraph_format.keep_with_next = True
+    para.add_run().add_picture(photo.path, width=int(Pt(width) * scale),
+                               height=int(Pt(height) * scale))
+    caption = doc.add_paragraph()
+    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(caption, photo.title, size=9, colour=MUTED)
+
+
+def _approval(doc, approval: pw.Approval) -> None:
+    """The 결재란: one row of labels in order, a row of empty cells to sign or seal under it, at
+    the top right of the first page, as in the office's own forms."""
+    table = doc.add_table(rows=2, cols=len(approval.labels))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.RIGHT
+    table.autofit = False
+    for cell, label in zip(table.rows[0].cells, approval.labels, strict=True):
+        _cell(cell, label, bold=True, fill=HEADER_BG)
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    for row, height in zip(table.rows, (APPROVAL_LABEL, APPROVAL_SIGN), strict=True):
+        row.height, row.height_rule = height, WD_ROW_HEIGHT_RULE.EXACTLY
+    for column in table.columns:
+        column.width = APPROVAL_CELL
+        for cell in column.cells:
+            cell.width = APPROVAL_CELL
+    _padding(table)
+    _rows_whole(table)
 
 
 def _text(doc, value: str) -> None:
@@ -329,20 +475,34 @@ def _rows_whole(table) -> None:
 
 
 def _grid(doc, grid: pw.Grid) -> None:
+    if grid.unit:
+        unit = doc.add_paragraph()
+        unit.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        unit.paragraph_format.space_after = Pt(1)
+        unit.paragraph_format.keep_with_next = True
+        _run(unit, grid.unit, size=8.5, colour=MUTED)
     table = doc.add_table(rows=1, cols=len(grid.header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     for column, (cell, text) in enumerate(zip(table.rows[0].cells, grid.header, strict=False)):
         _cell(cell, text, bold=True, right=column in grid.right, fill=HEADER_BG)
     _repeat_header(table.rows[0])
-    for values, closing in [(r, False) for r in grid.rows] + [(r, True) for r in grid.closing]:
+    marked = set(grid.marked)
+    for r, values in enumerate([*grid.rows, *grid.closing]):
+        closing = r >= len(grid.rows)
         cells = table.add_row().cells
         for column, (cell, text) in enumerate(zip(cells, values, strict=False)):
-            _cell(cell, text, bold=closing, right=column in grid.right,
-                  fill=ACCENT_TINT if closing else "")
+            mark = (r, column) in marked
+            _cell(cell, text, bold=closing or mark, right=column in grid.right,
+                  fill=ACCENT_TINT if closing else "", colour=MARKING if mark else "")
     _widths(doc, table, grid.widths)
     _padding(table)
     _rows_whole(table)
+    if grid.closing:  # the totals never open a page alone, under a repeated header
+        for row in table.rows[len(grid.rows):-1]:
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
     doc.add_paragraph().paragraph_format.space_after = Pt(2)
 
 

@@ -15,6 +15,7 @@ KINDS = ("meeting", "visit", "exhibition", "conference", "reception", "other")
 PRESS = ("open", "closed")
 LANGUAGES = ("ko", "en")
 MODES = ("flight", "train", "car", "bus", "ship", "other")
+SIDES = ("ours", "theirs")  # who spoke, in a stop's discussion
 DEFAULT_TIMEZONE = "Asia/Seoul"
 DEFAULT_CURRENCY = "KRW"
 # The newest format this version reads and writes. A trip is saved in the oldest format that holds
@@ -36,6 +37,25 @@ class BudgetItem:
 
 
 @dataclass
+class ExchangeRate:
+    """Home-currency units for one unit of `currency`, as of a day (1,420.50 won per euro)."""
+
+    currency: str = ""
+    rate: Decimal | None = None
+    as_of: dt.date | None = None
+    quoted_by: str = ""  # `source` in the file: where the rate comes from
+
+
+@dataclass
+class Attachment:
+    """붙임: a photo printed in the report (`file`, relative to the trip file), or collected
+    material listed by its title only (no file)."""
+
+    title: str = ""
+    file: str = ""
+
+
+@dataclass
 class Report:
     """The post-trip report's own text (결과보고서); the rest of the report comes from the stops."""
 
@@ -43,6 +63,8 @@ class Report:
     insights: str = ""
     author: str = ""
     date: dt.date | None = None
+    expenses: list[BudgetItem] = field(default_factory=list)  # what was spent, against the budget
+    attachments: list[Attachment] = field(default_factory=list)
 
 
 @dataclass
@@ -61,7 +83,11 @@ class TripInfo:
     updated: dt.date | None = None
     prepared_by: str = ""
     necessity: str = ""
+    expected_effects: str = ""
     budget: list[BudgetItem] = field(default_factory=list)
+    budget_code: str = ""
+    exchange_rates: list[ExchangeRate] = field(default_factory=list)
+    approval_line: list[str] = field(default_factory=list)
     report: Report = field(default_factory=Report)
 
     @property
@@ -131,6 +157,15 @@ class Counterpart:
 
 
 @dataclass
+class Remark:
+    """One line of what was said at a meeting (주요 면담 내용): our side's or theirs."""
+
+    side: str = ""  # ours | theirs
+    speaker: str = ""  # a delegation id, a counterpart's name, or free text
+    text: str = ""
+
+
+@dataclass
 class FollowUp:
     action: str = ""
     owner: str = ""  # a delegation id, or free text
@@ -165,6 +200,7 @@ class Stop:
     protocol: str = ""
     logistics: str = ""
     notes: str = ""
+    discussion: list[Remark] = field(default_factory=list)
     results: str = ""
     follow_up: list[FollowUp] = field(default_factory=list)
 

@@ -35,6 +35,13 @@ class Field:
     record: type | None = None  # for RECORD and RECORDS
     example: Any = None
     since: int = 1  # the format version that brought the field in
+    # The value names a person: a delegation id, shown as that member's name wherever it prints
+    # (the window's lists, the book, the changes page), or free text for someone else.
+    person: bool = False
+    # What the handout (the edition given outside) leaves out: a field whose content is
+    # internal (a stop's notes), or the flag that makes its whole record internal (a talking
+    # point's or a question's `internal`).
+    internal: bool = False
 
     @property
     def name(self) -> str:
@@ -71,19 +78,32 @@ FIELDS: dict[type, tuple[Field, ...]] = {
            "Last day of the trip (not before start)", required=True),
         _f("home_timezone", TEXT, "본국 시간대", "Home time zone",
            "본국의 IANA 시간대, 비워 두면 Asia/Seoul", "IANA time zone of home; default Asia/Seoul"),
-        _f("language", TEXT, "브리핑북 언어", "Book language", "브리핑북 고정 문구의 언어",
+        _f("language", TEXT, "자료집 언어", "Book language", "출장 자료집 고정 문구의 언어",
            "Language of the book's labels", choices=model.LANGUAGES),
         _f("marking", TEXT, "보안 표시", "Marking", "모든 쪽에 인쇄되는 취급 표시 (예: 대외비)",
            "Handling marking printed on every page, e.g. 대외비"),
         _f("version", TEXT, "판", "Version", "표지에 인쇄되는 판 표시",
            "Edition label printed on the cover"),
         _f("updated", DATE, "수정일", "Updated", "이 판의 날짜", "Date of this edition"),
-        _f("prepared_by", TEXT, "작성 부서", "Prepared by", "브리핑북을 만든 부서",
+        _f("prepared_by", TEXT, "작성 부서", "Prepared by", "출장 자료집을 만든 부서",
            "Who prepared the book"),
         _f("necessity", LONGTEXT, "출장 필요성", "Necessity", "출장이 필요한 이유 (출장계획서에 실립니다)",
            "Why the trip is needed, for the trip plan", since=2),
+        _f("expected_effects", LONGTEXT, "기대 효과", "Expected effects",
+           "출장으로 기대하는 효과 (출장계획서에 실립니다; 주요 목표와 따로 씁니다)",
+           "What the trip should bring about, for the trip plan (not the objectives again)",
+           since=2),
         _f("budget", RECORDS, "소요 예산", "Budget", "소요 예산 (출장계획서에 실립니다)",
            "The trip's costs, for the trip plan", record=model.BudgetItem, since=2),
+        _f("budget_code", TEXT, "예산 과목", "Budget code", "예산 과목 (예: 국외여비 (201-03))",
+           "The budget line the trip is paid from, printed beside the budget", since=2),
+        _f("exchange_rates", RECORDS, "환율", "Exchange rates",
+           "외화 예산과 경비를 원화로 환산하는 환율, 통화마다 하나",
+           "Rates that convert foreign budget and expenses into the home currency, one per currency",
+           record=model.ExchangeRate, since=2),
+        _f("approval_line", TEXTS, "결재란", "Approval line",
+           "출장계획서와 결과보고서 첫 쪽의 결재란 칸, 왼쪽부터 (예: 담당, 팀장, 과장)",
+           "The approval boxes on the plan's and report's first page, left to right", since=2),
         _f("report", RECORD, "결과보고", "Report", "출장 후 결과보고서의 총괄, 시사점, 작성자",
            "After the trip: the report's summary, insights and author", record=model.Report,
            since=2),
@@ -98,6 +118,28 @@ FIELDS: dict[type, tuple[Field, ...]] = {
         _f("basis", TEXT, "산출 근거", "Basis", "금액을 어떻게 셈했는지 (예: 5명 × 2,900,000원)",
            "How it was computed, e.g. 5 × 2,900,000 won"),
     ),
+    model.ExchangeRate: (
+        _f("currency", TEXT, "통화", "Currency", "외화의 ISO 4217 통화 코드 (예: EUR)",
+           "ISO 4217 code of the foreign currency, e.g. EUR", required=True),
+        _f("rate", DECIMAL, "환율", "Rate", "그 통화 1단위에 해당하는 원화 금액 (예: 1420.50)",
+           "Home-currency units for 1 unit of the currency, e.g. 1420.50", required=True),
+        _f("as_of", DATE, "기준일", "As of", "환율의 기준일", "The date of the rate"),
+        _f("source", TEXT, "출처", "Source", "환율의 출처 (예: 서울외국환중개 매매기준율)",
+           "Where the rate comes from", attr="quoted_by"),
+    ),
+    model.Attachment: (
+        _f("title", TEXT, "제목", "Title", "붙임의 제목", "What the attachment is", required=True),
+        _f("file", TEXT, "파일", "File",
+           "사진 파일 (PNG 또는 JPEG, 출장 파일 기준 상대 경로); 비워 두면 제목만 실립니다",
+           "A PNG or JPEG photo, relative to the trip file; none: listed by title only"),
+    ),
+    model.Remark: (
+        _f("side", TEXT, "구분", "Side", "우리측 또는 상대측", "Our side or theirs",
+           choices=model.SIDES),
+        _f("speaker", TEXT, "발언자", "Speaker", "말한 사람: 대표단 ID, 상대측 이름 또는 자유 기재",
+           "Who said it: a delegation id, a counterpart's name, or any text", person=True),
+        _f("text", LONGTEXT, "내용", "Text", "말한 내용의 요지", "What was said", required=True),
+    ),
     model.Report: (
         _f("summary", LONGTEXT, "총괄", "Summary", "출장으로 이룬 것, 몇 줄로",
            "What the trip achieved, a few lines"),
@@ -105,12 +147,17 @@ FIELDS: dict[type, tuple[Field, ...]] = {
            "What the organization should take from it"),
         _f("author", TEXT, "작성자", "Author", "결과보고서를 쓴 사람 또는 부서", "Who writes the report"),
         _f("date", DATE, "작성일", "Date", "결과보고서의 날짜", "Date of the report"),
+        _f("expenses", RECORDS, "경비 집행", "Expenses",
+           "실제로 쓴 경비, 소요 예산과 같은 항목으로", "What was actually spent, item by item",
+           record=model.BudgetItem),
+        _f("attachments", RECORDS, "붙임", "Attachments", "사진과 수집 자료",
+           "Photos and collected material", record=model.Attachment),
     ),
     model.FollowUp: (
         _f("action", TEXT, "조치 사항", "Action", "합의한 후속 조치", "The action agreed",
            required=True),
         _f("owner", TEXT, "담당", "Owner", "맡은 사람: 대표단 ID 또는 이름",
-           "Who does it: a delegation id or a name"),
+           "Who does it: a delegation id or a name", person=True),
         _f("due", DATE, "기한", "Due", "마칠 날짜", "When it is due"),
         _f("done", BOOL, "완료", "Done", "마쳤으면 표시", "Whether it is done"),
     ),
@@ -129,25 +176,25 @@ FIELDS: dict[type, tuple[Field, ...]] = {
         _f("minutes", INT, "소요", "Minutes", "소요 시간(분)", "Duration in minutes"),
         _f("item", TEXT, "내용", "Item", "진행 내용", "What happens", required=True),
         _f("lead", TEXT, "담당", "Lead", "진행을 맡은 사람: 대표단 ID 또는 이름",
-           "Who leads it: a delegation id or a name"),
+           "Who leads it: a delegation id or a name", person=True),
         _f("notes", TEXT, "비고", "Notes", "비고", "Notes"),
     ),
     model.TalkingPoint: (
         _f("text", LONGTEXT, "내용", "Text", "전할 말씀", "The point to make", required=True),
         _f("speaker", TEXT, "발언자", "Speaker", "말씀하는 사람의 대표단 ID",
-           "Delegation id of who says it"),
-        _f("key", BOOL, "핵심", "Key", "핵심 메시지: 브리핑북에서 눈에 띄게 인쇄됩니다",
+           "Delegation id of who says it", person=True),
+        _f("key", BOOL, "핵심", "Key", "핵심 메시지: 출장 자료집에서 눈에 띄게 인쇄됩니다",
            "A key message: it stands out in the book"),
         _f("details", TEXTS, "세부 내용", "Details", "세부 항목", "Sub-points"),
         _f("internal", BOOL, "내부용", "Internal", "배포본에서는 빠집니다",
-           "Left out of the handout edition"),
+           "Left out of the handout edition", internal=True),
     ),
     model.Question: (
         _f("question", LONGTEXT, "질문", "Question", "예상 질문", "The question to expect",
            required=True),
         _f("answer", LONGTEXT, "답변", "Answer", "답변 요지", "The suggested answer"),
         _f("internal", BOOL, "내부용", "Internal", "배포본에서는 빠집니다",
-           "Left out of the handout edition"),
+           "Left out of the handout edition", internal=True),
     ),
     model.Counterpart: (
         _f("name", TEXT, "성명", "Name", "성명", "Full name", required=True),
@@ -172,7 +219,7 @@ FIELDS: dict[type, tuple[Field, ...]] = {
         _f("end", TIME, "종료 시각", "End", "현지 종료 시각, HH:MM (자정을 넘기면 다음 날)",
            "Local end time, HH:MM (past midnight: the next day)"),
         _f("attendees", TEXTS, "참석자", "Attendees", "참석하는 대표단 ID, 비워 두면 대표단 전원",
-           "Delegation ids; default: the whole delegation"),
+           "Delegation ids; default: the whole delegation", person=True),
         _f("press", TEXT, "언론", "Press", "언론 공개 여부", "Press access", choices=model.PRESS),
         _f("interpreter", TEXT, "통역", "Interpreter", "통역", "Interpreter"),
         _f("dress_code", TEXT, "복장", "Dress code", "복장", "Dress code"),
@@ -194,7 +241,11 @@ FIELDS: dict[type, tuple[Field, ...]] = {
         _f("logistics", LONGTEXT, "현장 안내", "Logistics", "집결 장소, 이동, 현장 연락처",
            "Meeting point, transport, contact on site"),
         _f("notes", LONGTEXT, "내부 메모", "Internal notes", "내부 메모: 배포본에서는 빠집니다",
-           "Internal notes: left out of the handout edition"),
+           "Internal notes: left out of the handout edition", internal=True),
+        _f("discussion", RECORDS, "주요 면담 내용", "Discussion",
+           "면담에서 오간 말: 우리측과 상대측 (결과보고서)",
+           "What each side said at the meeting, for the post-trip report",
+           record=model.Remark, since=2),
         _f("results", LONGTEXT, "주요 활동 및 결과", "Results", "이 방문에서 실제로 한 일과 결과 (결과보고서)",
            "What happened at this stop, for the post-trip report", since=2),
         _f("follow_up", RECORDS, "후속 조치", "Follow-up", "이 방문에서 합의한 후속 조치",
@@ -264,6 +315,7 @@ CHOICE_WORDS: dict[str, tuple[str, str]] = {
     "flight": ("항공", "Flight"), "train": ("열차", "Train"), "car": ("차량", "Car"),
     "bus": ("버스", "Bus"), "ship": ("선박", "Ship"),
     "ko": ("한국어", "Korean"), "en": ("영어", "English"),
+    "ours": ("우리측", "Our side"), "theirs": ("상대측", "Their side"),
 }
 
 
@@ -279,6 +331,13 @@ NULLABLE_LISTS = {(model.Stop, "attendees")}
 
 def fields_of(record: type) -> tuple[Field, ...]:
     return FIELDS[record]
+
+
+def person_keys(kind: str = "") -> frozenset[str]:
+    """The keys whose values name a person (speaker, lead, owner, attendees), shown by name;
+    with `kind`, only those of that kind (TEXT: one person each)."""
+    return frozenset(f.key for fields in FIELDS.values() for f in fields
+                     if f.person and (not kind or f.kind == kind))
 
 
 def field(record: type, name: str) -> Field:

@@ -174,14 +174,13 @@ def test_a_report_with_visits_without_results_exports_and_says_so(window_on, tmp
 def test_an_existing_file_is_replaced_only_when_the_user_says_so(window_on, tmp_path, qtbot,
                                                                  monkeypatch, button, replaced):
     target = tmp_path / "trip.plan.pdf"
-    target.write_bytes(b"mine")
+    target.write_bytes(b"%PDF-1.4 mine")  # an earlier plan: a file of the kind written
     monkeypatch.setattr(window_on.paperwork_export, "get_path", lambda kind, suggested: suggested)
     answer = Answer(labelled(button))
     menu_action(window_on, "Export Trip Plan…").trigger()
     assert answer.answered and answer.text == "trip.plan.pdf already exists. Replace it?"
     qtbot.waitUntil(lambda: window_on.paperwork_export.job is None, timeout=60000)
-    assert target.read_bytes().startswith(b"%PDF") is replaced
-    assert (target.read_bytes() == b"mine") is not replaced
+    assert (target.read_bytes() == b"%PDF-1.4 mine") is not replaced
 
 
 @pytest.mark.parametrize("name", ["trip.yaml", "notes.yml"])
@@ -193,7 +192,7 @@ def test_never_over_a_trip_file(window_on, paper_trip, tmp_path, monkeypatch, na
     monkeypatch.setattr(window_on, "show_error", lambda title, text: shown.append(text))
     assert not window_on.paperwork_export.export("plan")
     assert window_on.paperwork_export.job is None
-    assert ("trip file itself" if name == "trip.yaml" else ".pdf or .docx") in shown[0]
+    assert ("trip file itself" if name == "trip.yaml" else ".pdf, .docx or .hwpx") in shown[0]
     assert paper_trip.read_bytes() == before and not (tmp_path / "notes.yml").exists()
 
 
@@ -205,7 +204,7 @@ def test_a_trip_with_errors_is_not_exported(window_on, monkeypatch):
     monkeypatch.setattr(window_on.paperwork_export, "get_path",
                         lambda *a: asked.append(a) or "x.pdf")
     assert not window_on.paperwork_export.export("report")
-    assert asked == [] and "1 error(s)" in shown[0]
+    assert asked == [] and "Errors in the trip: 1." in shown[0]
 
 
 def test_a_failure_is_shown_and_the_window_goes_on(window_on, tmp_path, qtbot, monkeypatch):

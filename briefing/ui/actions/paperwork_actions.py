@@ -9,16 +9,18 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from briefing.paperwork import data as paperwork
 from briefing.trip.words import N_
-from briefing.ui.dialogs.export import same_file
+from briefing.ui.dialogs.export import confirm_replace
+from briefing.ui.export_options import same_file
 from briefing.ui.i18n import tr
 from briefing.ui.preview.pages import PREVIEW, START
 
 TRIP_SUFFIXES = (".yaml", ".yml")
 WORD_SUFFIX = ".docx"
+HANCOM_SUFFIX = ".hwpx"
 
 # Menu entry, tooltip, file dialog title, status while it is written, per kind of document.
 _WORDS = {
@@ -40,12 +42,13 @@ def install(window, menu) -> PaperworkExport:
     return PaperworkExport(window, menu)
 
 
-def with_suffix(path: str, word: bool) -> str:
-    """The name as typed, with .pdf (or .docx when the Word filter was chosen) added when it
-    has neither; a trip file's name is left as it is, to be refused."""
+def with_suffix(path: str, word: bool | str) -> str:
+    """The name as typed, with .pdf (or .docx when the Word filter was chosen, or the suffix
+    `word` names) added when it has none of them; a trip file's name is left as it is, to be
+    refused."""
     if not path or path.lower().endswith((*paperwork.SUFFIXES, *TRIP_SUFFIXES)):
         return path
-    return path + (WORD_SUFFIX if word else ".pdf")
+    return path + (word if isinstance(word, str) else WORD_SUFFIX if word else ".pdf")
 
 
 def target_problem(path: str, trip_path: str | None) -> str:
@@ -54,9 +57,12 @@ def target_problem(path: str, trip_path: str | None) -> str:
         return tr("That is the trip file itself; exporting there would overwrite it. "
                   "Choose another file name.")
     if not path.lower().endswith(paperwork.SUFFIXES):
-        return tr("The trip plan and the report are written as PDF (.pdf) or Word (.docx) "
-                  "files. Choose a file name ending in .pdf or .docx.")
-    return ""
+        return tr("The trip plan and the report are written as PDF (.pdf), Word (.docx) or "
+                  "Hancom (.hwpx) files. Choose a file name ending in .pdf, .docx or .hwpx.")
+    from briefing.fileformat.outputs import refusal  # the rule of every output
+
+    why = refusal(path, ("pdf", "docx", "hwpx"), own=trip_path)
+    return why.say(tr) if why else ""
 
 
 class PaperworkSignals(QObject):
@@ -115,21 +121,14 @@ class PaperworkExport(QObject):
         """Where to write: a PDF or a Word file, named beside the trip to begin with. The
         replace question comes afterwards, once the name has its suffix."""
         pdf, word = tr("PDF files (*.pdf)"), tr("Word documents (*.docx)")
+        hancom = tr("Hancom documents (*.hwpx)")
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, tr(_WORDS[kind][2]), suggested, f"{pdf};;{word}", pdf,
+            self.window, tr(_WORDS[kind][2]), suggested, f"{pdf};;{word};;{hancom}", pdf,
             QFileDialog.Option.DontConfirmOverwrite)
-        return with_suffix(path, chosen == word)
+        return with_suffix(path, HANCOM_SUFFIX if chosen == hancom else chosen == word)
 
     def ask_replace(self, path: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Replace the file?"),
-                          tr("{name} already exists. Replace it?", name=os.path.basename(path)),
-                          QMessageBox.StandardButton.NoButton, self.window)
-        replace = box.addButton(tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)  # Enter never overwrites
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is replace
+        return confirm_replace(self.window, [path])  # the book's question, in the same words
 
     # -- the export --------------------------------------------------------------------------
 
@@ -155,7 +154,7 @@ class PaperworkExport(QObject):
         if errors:  # the command line refuses these too: the paperwork is never a draft
             window.problems.show()
             window.show_error(tr("Cannot export"), tr(
-                "The trip has {n} error(s); fix them first (see Problems).", n=len(errors)))
+                "Errors in the trip: {n}. Fix them first (see Problems).", n=len(errors)))
             return False
         path = self.get_path(kind, self.default_path(kind))
         if not path:

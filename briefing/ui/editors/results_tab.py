@@ -1,5 +1,5 @@
-"""The stop's Results tab (format 2): what happened at the stop, and the follow-up actions agreed
-there, for the post-trip report."""
+"""The stop's Results tab (format 2): what each side said (주요 면담 내용), what happened at the
+stop, and the follow-up actions agreed there, for the post-trip report."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from briefing.ui.editors.forms import FieldForm
 from briefing.ui.editors.record_panel import RecordTablePanel
 
 FOLLOW_UP_COLUMNS = ["action", "owner", "due", "done"]
+DISCUSSION_COLUMNS = ["side", "speaker", "text"]
 
 
 def add_to(editor, taken: set[str]) -> ResultsTab:
@@ -21,7 +22,7 @@ def add_to(editor, taken: set[str]) -> ResultsTab:
     field = schema.field(model.Stop, "results")
     letter = i18n.pick_mnemonic(field.en, taken)
     taken.add(letter)
-    for name in ("results", "follow_up"):
+    for name in ("discussion", "results", "follow_up"):
         editor.tab_of[name] = editor.tabs.count()
     editor.tabs.addTab(tab, i18n.with_mnemonic(field.en, letter, values.label(field)))
     tab.message.connect(editor.message)
@@ -29,13 +30,16 @@ def add_to(editor, taken: set[str]) -> ResultsTab:
 
 
 class ResultsTab(QWidget):
-    """The results text over the follow-up table; both edit the bound stop through the undo stack."""
+    """What was said, the results text and the follow-up table, in the order the report prints
+    them; each edits the bound stop through the undo stack."""
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
+        self.discussion = RecordTablePanel(doc, model.Remark, DISCUSSION_COLUMNS, stretch="text")
         self.results = FieldForm(doc, model.Stop, [("results",)])
         self.follow_up = RecordTablePanel(doc, model.FollowUp, FOLLOW_UP_COLUMNS, stretch="action")
         splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.discussion)
         splitter.addWidget(self.results)
         splitter.addWidget(self.follow_up)
         splitter.setChildrenCollapsible(False)
@@ -43,8 +47,10 @@ class ResultsTab(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
         self.message = self.follow_up.message  # a refused cell value, for the status bar
+        self.discussion.message.connect(self.message)
 
     def bind(self, stop) -> None:
+        self.discussion.bind(stop, "discussion")
         self.results.bind(stop)
         self.follow_up.bind(stop, "follow_up")
 
@@ -52,9 +58,10 @@ class ResultsTab(QWidget):
         """Show the field at `rest` ('follow_up', 1, 'due' or 'results'); False if not ours."""
         if rest[:1] == ("results",):
             return self.results.focus_field("results")
-        if rest[:1] == ("follow_up",):
+        tables = {"follow_up": self.follow_up, "discussion": self.discussion}
+        if rest[:1] and rest[0] in tables:
             row = rest[1] if len(rest) > 1 and isinstance(rest[1], int) else 0
             column = rest[2] if len(rest) > 2 and isinstance(rest[2], str) else ""
-            self.follow_up.focus_cell(row, column)
+            tables[rest[0]].focus_cell(row, column)
             return True
         return False

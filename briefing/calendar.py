@@ -45,14 +45,15 @@ def dumps(trip: model.Trip, reader: str | None = None) -> str:
     if reader:
         person = trip.person(reader)
         if person is None:
-            raise ValueError(f"no delegation member with the id `{reader}`")
+            raise ValueError(f"no delegation member with the id ‘{reader}’")
     info = trip.info
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Briefing//Briefing//KO")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     name = f"{info.title} — {person.name}" if person is not None and person.name else info.title
-    cal.add("x-wr-calname", _text(name))
+    # A calendar's name is one line: icalendar writes this property as it is, unescaped.
+    cal.add("x-wr-calname", _text(name).replace("\n", " "))
     stamp = dt.datetime.combine(info.updated or info.start or dt.date(2000, 1, 1), dt.time(),
                                 tzinfo=dt.UTC)
     uids = _uids(trip)

@@ -187,7 +187,7 @@ def test_writing_to_a_device_is_refused_and_the_device_stays(tmp_path, capsys):
     trip_file = tmp_path / "trip.yaml"
     assert cli.main(["example", "-o", str(trip_file)]) == 0
     assert cli.main(["calendar", str(trip_file), "-o", str(null)]) == 1
-    assert f"cannot save {null}: it is a device" in capsys.readouterr().err
+    assert f"not writing to {null}: {null} is a device, not a file" in capsys.readouterr().err
     assert stat.S_ISCHR(null.stat().st_mode)
     with pytest.raises(TripFileError, match="this is a device, not a trip file"):
         fileformat.load(null)

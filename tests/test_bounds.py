@@ -74,8 +74,8 @@ def test_a_deep_zone_name_in_a_file_is_reported_by_every_command(tmp_path, comma
 
 @pytest.mark.parametrize("name, hint", [
     ("localtime", "this computer"), ("posixrules", "this computer"), ("Factory", "this computer"),
-    ("posix/Asia/Seoul", "did you mean `Asia/Seoul`"), ("right/Europe/Oslo", "did you mean `Europe/Oslo`"),
-    ("Asia/Seol", "did you mean `Asia/Seoul`"),
+    ("posix/Asia/Seoul", "did you mean ‘Asia/Seoul’"), ("right/Europe/Oslo", "did you mean ‘Europe/Oslo’"),
+    ("Asia/Seol", "did you mean ‘Asia/Seoul’"),
 ])
 def test_machine_dependent_zones_are_refused_with_a_hint(name, hint):
     (p,) = errors(trip(home_timezone=name))
@@ -217,8 +217,25 @@ def test_control_characters_built_through_the_api_are_errors_and_not_saved(tmp_p
     assert 'Stop 1 "방문" › Desired outcomes row 2' in refused_on_save(t, tmp_path)
 
 
+@pytest.mark.parametrize("escape, code", [("\\uFFFE", "U+FFFE"), ("\\uffff", "U+FFFF")])
+def test_a_non_character_is_refused_at_its_line_and_column(escape, code):
+    p = only(HEAD.replace("title: 출장", f'title: "가나{escape}다"'))
+    assert p.path == "trip.title" and (p.line, p.column) == (3, 13) and code in p.message
+
+
+def test_a_non_character_never_reaches_a_word_file(tmp_path, cli):
+    t = trip()
+    t.delegation.append(model.Person(id="kim", name="김\ufffe"))
+    assert any("delegation[0].name" in e and "U+FFFE" in e for e in errors(t))
+    (tmp_path / "t.yaml").write_text(HEAD.replace("title: 출장", 'title: "출장\\uFFFE"'),
+                                      encoding="utf-8")
+    out = cli("plan", "t.yaml", "-o", "x.docx", cwd=tmp_path)
+    assert out.returncode == 1 and "t.yaml:3:13" in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "x.docx").exists()
+
+
 def test_clean_text_drops_what_no_value_may_hold():
-    assert bounds.clean_text("줄\x0b바꿈\x07 탭\t\ud800끝") == "줄\n바꿈 탭\t끝"
+    assert bounds.clean_text("줄\x0b바꿈\x07 탭\t\ud800끝\ufffe") == "줄\n바꿈 탭\t끝"
 
 
 # -- 14a: the format version ------------------------------------------------------------------------
@@ -238,9 +255,9 @@ def test_a_hundred_kilobyte_title_key_and_zone_name(tmp_path):
     assert briefing.load(tmp_path / "t.yaml").info.title == long
     assert errors(t) == []
     p = only(HEAD + f'  "{"k" * 100_000}": 1\n')  # YAML's limit on an implicit key
-    assert "not valid YAML" in p.message and len(p.message) < 300
+    assert "the parser says" in p.message and len(p.message) < 400
     p = only(HEAD + f'  ? {"k" * 100_000}\n  : 1\n')
-    assert "unknown key" in p.message and len(p.message) < 300
+    assert "unknown key" in p.message and len(p.message) < 400  # the key short, then the known ones
     (e,) = errors(trip(home_timezone="Z" * 100_000))
     assert "unknown time zone" in e and len(e) < 300
     (e,) = errors(trip(home_timezone="Asia/" * 20_000))
@@ -264,3 +281,18 @@ def model_field(record, name):
     from briefing.trip import schema
 
     return schema.field(record, name)
+
+
+def test_the_window_reads_amounts_as_staff_type_them():
+    from decimal import Decimal
+
+    from briefing.ui.editors import values
+
+    amount = model_field(model.BudgetItem, "amount")
+    assert values.from_text(amount, "14,500,000원") == Decimal("14500000")
+    assert values.from_text(amount, "1,450.50") == Decimal("1450.50")
+    with pytest.raises(ValueError):
+        values.from_text(amount, "1,45")
+    with pytest.raises(ValueError, match="this line's currency is EUR"):
+        values.from_text(amount, "1,450원", currency="EUR")
+    assert values.from_text(model_field(model.ExchangeRate, "rate"), "1,420.50원") == Decimal("1420.50")

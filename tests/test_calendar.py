@@ -152,6 +152,15 @@ def test_control_characters_never_reach_the_ics():
     assert str(read(text)["X-WR-CALNAME"]) == "출장]0;pwned"
 
 
+def test_a_name_of_two_lines_is_one_line_in_the_calendar(example_trip):
+    example_trip.info.title = "Goyang delegation\nMWC 2023"
+    person = example_trip.delegation[0]
+    person.name = "김\r\n이"
+    assert str(read(calendar.dumps(example_trip))["X-WR-CALNAME"]) == "Goyang delegation MWC 2023"
+    text = calendar.dumps(example_trip, reader=person.key)
+    assert str(read(text)["X-WR-CALNAME"]) == "Goyang delegation MWC 2023 — 김 이"
+
+
 def test_a_personal_calendar_has_the_stops_its_member_attends(example_trip):
     girona = example_trip.stops[2]
     assert "business_staff" not in girona.attendees
@@ -180,7 +189,7 @@ def test_cli_calendar(tmp_path, example_path, cli):
 def test_cli_calendar_refuses_an_unknown_member_like_export(tmp_path, example_path, cli):
     out = cli("calendar", example_path, "--for", "business_staf", "-o", tmp_path / "x.ics")
     assert out.returncode == 1
-    assert "did you mean `business_staff`?" in out.stderr
+    assert "did you mean ‘business_staff’?" in out.stderr
     assert not (tmp_path / "x.ics").exists()
     book = cli("export", example_path, "--for", "business_staf", "-o", tmp_path / "x.pdf")
     assert book.stderr.splitlines()[-1] == out.stderr.splitlines()[-1]

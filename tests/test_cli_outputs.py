@@ -24,7 +24,7 @@ def test_example_does_not_overwrite_without_force(tmp_path, cli):
 def test_output_into_a_folder_is_explained(example_path, tmp_path, cli):
     (tmp_path / "out").mkdir()
     out = cli("calendar", example_path.name, "-o", "out", cwd=tmp_path)
-    assert out.returncode == 1 and "that is a folder" in out.stderr
+    assert out.returncode == 1 and "out is a folder, not a file" in out.stderr
 
 
 def test_bad_option_names_the_subcommand(example_path, tmp_path, cli):

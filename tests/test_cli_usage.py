@@ -2,6 +2,8 @@
 the messages' language."""
 
 import os
+import socket
+import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -82,10 +84,59 @@ def test_without_a_display_the_window_says_so_in_one_line(args, tmp_path, cli, w
     assert "xcb" not in line
 
 
-@unix_desktop
+def _x_socket(number: int) -> socket.socket | None:
+    """A socket where an X server for display `number` listens (its abstract Linux name), or None
+    if one is there already."""
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        s.bind(f"\0/tmp/.X11-unix/X{number}")
+    except OSError:
+        s.close()
+        return None
+    s.listen()
+    return s
+
+
+@pytest.fixture
+def x_display():
+    """A display on which something answers as an X server would, for as long as the test runs."""
+    for number in range(640, 700):
+        if not os.path.exists(f"/tmp/.X11-unix/X{number}") and (s := _x_socket(number)):
+            with s:
+                yield f":{number}"
+            return
+    pytest.skip("no free display number")
+
+
+@pytest.fixture
+def silent_display():
+    """A display on which no X server answers."""
+    for number in range(700, 760):
+        if not os.path.exists(f"/tmp/.X11-unix/X{number}") and (s := _x_socket(number)):
+            s.close()
+            return f":{number}"
+    pytest.skip("no free display number")
+
+
+linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's abstract sockets")
+
+
+@linux
+def test_a_display_without_an_x_server_gets_one_line_not_qts_abort(tmp_path, cli, without_qt,
+                                                                    silent_display):
+    out = cli("trip.yaml", cwd=tmp_path, env={**without_qt, "DISPLAY": silent_display})
+    assert QT_STARTED not in out.stderr
+    assert out.returncode == 1 and out.stdout == ""
+    (line,) = out.stderr.splitlines()
+    assert f"no X server answers on the display {silent_display}" in line
+    assert "briefing export FILE" in line and "xcb" not in line
+
+
+@linux
 @pytest.mark.parametrize("variable", ["DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"])
-def test_a_display_or_a_chosen_qt_platform_starts_the_window(variable, tmp_path, cli, without_qt):
-    value = {"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0", "QT_QPA_PLATFORM": "offscreen"}
+def test_a_display_or_a_chosen_qt_platform_starts_the_window(variable, tmp_path, cli, without_qt,
+                                                            x_display):
+    value = {"DISPLAY": x_display, "WAYLAND_DISPLAY": "wayland-0", "QT_QPA_PLATFORM": "offscreen"}
     out = cli(cwd=tmp_path, env={**without_qt, variable: value[variable]})
     assert out.returncode == 99 and QT_STARTED in out.stderr
 
@@ -127,7 +178,7 @@ def test_control_characters_from_the_file_are_shown_as_escapes(command, tmp_path
     assert out.returncode == 1
     printed = out.stdout + out.stderr
     assert _controls(printed) == set()
-    assert "unknown key `bo\\x1b]0;pwned\\x07\\x9b\\x7fgus`" in printed
+    assert "unknown key ‘bo\\x1b]0;pwned\\x07\\x9b\\x7fgus’" in printed
 
 
 def test_a_control_character_in_a_file_name_is_shown(tmp_path, cli):
@@ -178,3 +229,35 @@ def test_language_from_option_else_environment(lang, environ, expected, monkeypa
         monkeypatch.setenv(name, value)
     args = cli_module._parser().parse_args(["validate", "t.yaml"] + (["--lang", lang] if lang else []))
     assert cli_module._language(args) == expected
+
+
+# -- a closed pipe -------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGPIPE's exit status")
+@pytest.mark.parametrize("args", [("example",), ("schema",), ("validate", "EXAMPLE")])
+def test_a_closed_pipe_ends_quietly(args, example_path, briefing_command):
+    argv = [str(briefing_command), *(str(example_path) if a == "EXAMPLE" else a for a in args)]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL)
+    proc.stdout.close()  # `| head` that has read what it wanted, before the first line is written
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=60) == 141, err
+    assert err == ""
+
+
+# -- many problems of one kind -------------------------------------------------------------------
+
+
+def test_problems_of_one_kind_are_counted_past_the_first_ten(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    path = tmp_path / "t.yaml"
+    path.write_text("briefing: 1\ntrip:\n  title: t\n  start: 2023-02-26\n  end: 2023-03-05\n"
+                    "stops:\n" + "  - {}\n" * 1200, encoding="utf-8")
+    assert cli_module.main(["validate", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 10 + 1 + 10 + 1 + 1, lines
+    assert "… and 2,390 more like this: error: empty; this field must be filled in" in lines
+    assert any(line.startswith("… and 1,190 more like this: warning: ") for line in lines)
+    assert lines[-1] == f"{path}: 2400 errors, 1200 warnings"

@@ -113,9 +113,9 @@ def test_items_before_the_stop_and_past_its_end():
         ((9, 30), 20), ((11, 30), 45), ((12, 30), None), ((12,), None)]))
     assert kinds(times) == [(0, schedule.BEFORE_START, None), (1, schedule.PAST_END, None),
                             (2, schedule.PAST_END, None),
-                            (3, schedule.OVERLAP, 1)]  # 12:00 is not past the end: it is the end
+                            (3, schedule.OUT_OF_ORDER, 2)]  # 12:00 is not past the end: it is the end
     assert [(f.at, f.limit) for f in times.findings] == [
-        (at(9, 30), at(10)), (at(12, 15), at(12)), (at(12, 30), at(12)), (at(12), at(12, 15))]
+        (at(9, 30), at(10)), (at(12, 15), at(12)), (at(12, 30), at(12)), (at(12), at(12, 30))]
 
 
 def test_agenda_items_after_midnight_in_an_overnight_stop():
@@ -124,7 +124,7 @@ def test_agenda_items_after_midnight_in_an_overnight_stop():
     assert [row.start for row in times.rows] == [at(22), at(23, 30), at(0, 30, NEXT), at(21, 30)]
     assert times.rows[1].end == at(0, 30, NEXT)
     assert kinds(times) == [(2, schedule.PAST_END, None), (3, schedule.BEFORE_START, None),
-                            (3, schedule.OVERLAP, 2)]
+                            (3, schedule.OUT_OF_ORDER, 2)]
     assert schedule.clock_text(times.findings[0].at, times.day) == "01:15 (+1)"
 
 
@@ -190,3 +190,21 @@ def test_the_book_prints_agenda_items_on_the_schedule_s_days():
     assert second_start.local == at(0, 15, NEXT) and second_end is None
     assert second_start.home == at(8, 15, NEXT)  # Seoul, eight hours ahead
     assert timeline.agenda_times(trip(), stop(date=None, agenda=[((10,), 5)])) == [(None, None)]
+
+
+def test_a_stop_running_long_past_midnight_is_a_warning_naming_both_times():
+    long = stop(start=(10, 0), end=(1, 0))
+    assert schedule.long_overnight(long) == dt.timedelta(hours=15)
+    (p,) = [p for p in validate(trip(long)) if p.path == "stops[0].end"]
+    assert not p.is_error
+    assert p.describe("ko") == ("끝나는 시각(01:00)이 시작 시각(10:00)보다 이릅니다: 다음 날 01:00까지"
+                                " 15시간입니다. 맞는지 확인하십시오.")
+    half = stop(start=(10, 0), end=(1, 30))
+    assert "15 hours 30 minutes" in [p.message for p in validate(trip(half))
+                                     if p.path == "stops[0].end"][0]
+
+
+def test_an_evening_reception_past_midnight_is_no_warning():
+    reception = stop(start=(19, 0), end=(1, 0))
+    assert schedule.long_overnight(reception) is None
+    assert [p for p in validate(trip(reception)) if p.path == "stops[0].end"] == []

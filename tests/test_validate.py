@@ -113,7 +113,7 @@ def test_unknown_people_are_warned_with_a_hint():
     paths = [(s, p) for s, p, _, _ in found]
     assert paths == [("warning", "stops[0].attendees[1]"), ("warning", "stops[0].agenda[0].lead"),
                      ("warning", "stops[0].talking_points[0].speaker")]
-    assert all("did you mean `mayor`" in m for *_, m in found)
+    assert all("did you mean ‘mayor’" in m for *_, m in found)
 
 
 def test_stop_without_talking_points():
@@ -161,7 +161,7 @@ def test_check_out_before_check_in():
 
 def test_messages_read_file_line_column_severity_path():
     trip = fileformat.loads(stop("    kind: meating\n"), "trip.yaml")
-    assert str(validate(trip)[0]).startswith("trip.yaml:12:11: error: stops[0].kind: `meating`")
+    assert str(validate(trip)[0]).startswith("trip.yaml:12:11: error: stops[0].kind: ‘meating’")
 
 
 def test_trip_built_in_code_has_no_positions():
@@ -183,7 +183,7 @@ def test_cli_validate_exit_codes(tmp_path, example_path, cli):
     assert cli("validate", str(warn)).returncode == 0
     both = cli("validate", str(example_path), str(bad), str(warn))
     assert both.returncode == 1
-    assert f'{bad}:12:11: error: Stop 1 "방문" › Kind: `meating` is not one of' in both.stdout
+    assert f'{bad}:12:11: error: Stop 1 "방문" › Kind: ‘meating’ is not one of' in both.stdout
     assert f'{warn}:10:5: warning: Stop 1 "방문" › Talking points:' in both.stdout
     assert "Traceback" not in both.stderr
 
@@ -202,7 +202,7 @@ def test_validate_speaks_the_environments_language(tmp_path, cli):
     assert "오류 1건, 경고 0건" in korean.stdout
     english = cli("validate", str(trip), env={**env, "LANG": "C"})
     assert f'{trip}:16:15: error: Stop 1 "방문" › Agenda row 2 › Item: empty' in english.stdout
-    assert "1 error(s), 0 warning(s)" in english.stdout
+    assert "1 error, 0 warnings" in english.stdout
     assert "비어" not in english.stdout
     # LC_ALL wins over LANG, LC_MESSAGES over LANG, and --lang over all of them
     assert "오류:" in cli("validate", str(trip), env={**env, "LANG": "C", "LC_ALL": "ko_KR"}).stdout
@@ -261,3 +261,48 @@ def test_cli_help_and_unknown_command(cli):
     assert "validate" in cli("--help").stdout
     out = cli("frobnicate", "x")
     assert out.returncode != 0 and "Traceback" not in out.stderr
+
+
+# -- messages that say what to do (issue 23) --------------------------------------------------
+
+
+def test_a_trip_that_ends_before_it_starts_is_one_error_not_a_warning_per_stop():
+    found = problems(stop().replace("end: 2023-03-05", "end: 2023-02-20"))
+    assert [(s, p) for s, p, _, _ in found] == [("error", "trip.end")]
+    assert found[0][3].endswith("; correct the trip's start and end dates")
+
+
+def test_a_choice_not_in_the_list_offers_the_choices_by_their_words():
+    trip = fileformat.loads(stop("    kind: 미팅\n"), "t.yaml")
+    (p,) = validate(trip)
+    assert p.is_error and p.message == (
+        "‘미팅’ is not one of the choices; write one of: ‘meeting’, ‘visit’, ‘exhibition’,"
+        " ‘conference’, ‘reception’, ‘other’")
+    assert p.describe("ko") == (
+        "‘미팅’은 고를 수 있는 값이 아닙니다. 다음 중 하나를 쓰십시오: ‘면담’(meeting), ‘방문’(visit),"
+        " ‘전시회’(exhibition), ‘회의’(conference), ‘리셉션’(reception), ‘기타’(other).")
+
+
+@pytest.mark.parametrize("typed, code, korean", [
+    ("공개", "open", "‘공개’는 open으로 쓰십시오."), ("비공개", "closed", "‘비공개’는 closed로 쓰십시오."),
+])
+def test_a_choice_typed_as_its_korean_word_says_which_code_to_write(typed, code, korean):
+    trip = fileformat.loads(stop(f"    press: {typed}\n"), "t.yaml")
+    (p,) = validate(trip)
+    assert p.is_error and p.path == "stops[0].press"  # nothing new is accepted silently
+    assert p.message == f"write ‘{typed}’ as {code}" and p.describe("ko") == korean
+
+
+def test_a_speaker_not_in_the_delegation_says_the_book_prints_it_as_written():
+    talking = "    talking_points:\n      - text: 말씀\n        speaker: mayr\n"
+    (p,) = validate(fileformat.loads(stop(talking=talking), "t.yaml"))
+    assert not p.is_error and "so the book prints it as written" in p.message
+    assert "출장 자료집에 적힌 그대로 인쇄됩니다" in p.describe("ko")
+
+
+def test_the_count_says_error_and_errors():
+    from briefing.cli import terminal
+
+    assert terminal.counts("t.yaml", 1, 2, "en") == "t.yaml: 1 error, 2 warnings"
+    assert terminal.counts("t.yaml", 2, 1, "en") == "t.yaml: 2 errors, 1 warning"
+    assert terminal.counts("t.yaml", 2, 0, "ko") == "t.yaml: 오류 2건, 경고 0건"

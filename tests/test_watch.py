@@ -50,6 +50,40 @@ def test_a_file_being_replaced_is_read_once_it_is_back(tmp_path):
     assert builds == ["one", "two"]
 
 
+def test_a_file_that_changed_while_it_was_built_is_built_again(tmp_path):
+    path = tmp_path / "trip.yaml"
+    path.write_text("briefing: 1\ntrip:\n")  # an editor paused halfway through writing it
+    builds = []
+
+    def build():
+        builds.append(path.read_text())
+        if len(builds) == 1:
+            with path.open("a") as f:  # ... and wrote the rest while the book was made
+                f.write("  title: 출장\n")
+
+    watching.watch(path, build, sleep=lambda s: None, keep_going=lambda: False)
+    assert builds == ["briefing: 1\ntrip:\n", "briefing: 1\ntrip:\n  title: 출장\n"]
+
+
+def test_a_file_renamed_into_place_is_built_at_once(tmp_path):
+    path = tmp_path / "trip.yaml"
+    path.write_text("one")
+    events, looks = [], iter(range(6))
+
+    def keep_going():
+        n = next(looks, None)
+        if n == 2:
+            (tmp_path / "new.tmp").write_text("two")
+            os.replace(tmp_path / "new.tmp", path)
+            events.append("renamed")
+        return n is not None
+
+    watching.watch(path, lambda: events.append(path.read_text()),
+                   sleep=lambda s: events.append(s), keep_going=keep_going)
+    after = events[events.index("renamed") + 1:]
+    assert after[:after.index("two")] == [watching.POLL_SECONDS]  # no wait for it to settle
+
+
 def _read_line(proc, timeout=120.0) -> str:
     # A thread-free wait for one line of output, failing instead of hanging the suite.
     import selectors

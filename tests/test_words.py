@@ -116,3 +116,46 @@ def test_one_word_for_one_field_everywhere():
     assert ko["lead"] == schema.field(model.AgendaItem, "lead").ko == "담당"
     assert ko.choice("mode", "train") == schema.choice_label("train", "ko") == "열차"
     assert ko.field("title", "delegation") == "직위" and ko.field("title", "stop") == "제목"
+
+
+# -- Korean as staff write it (docs/glossary.md) ---------------------------------------------------
+
+GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary.md"
+_PARTICLE_HACKS = re.compile(r"\((?:는|은|가|이|를|을|와|과|으)\)|\(으\)로")
+
+
+def _korean_words() -> list[tuple[str, str]]:
+    """(where, Korean) for every Korean word of the catalog and of the fields' declarations."""
+    out = [(f"po: {m.id!r}", m.string) for m in catalog() if m.id and m.string]
+    for f in [f for fields in schema.FIELDS.values() for f in fields] + list(schema.TOP):
+        out += [(f"schema: {f.key}", f.ko), (f"schema: {f.key}", f.ko_long)]
+    return out
+
+
+def replaced_terms() -> list[str]:
+    """The words the glossary's last column says are no longer used."""
+    terms = []
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0] not in ("concept", "---"):
+            terms += [t.strip() for t in cells[3].split(",") if t.strip()]
+    return terms
+
+
+def test_the_glossary_names_the_words_it_replaced():
+    assert {"브리핑북", "방문처", "상대방", "판본"} <= set(replaced_terms())
+
+
+def test_no_korean_word_is_one_the_glossary_replaced():
+    terms = replaced_terms()
+    found = [(where, term) for where, text in _korean_words() for term in terms if term in text]
+    assert found == []
+
+
+def test_particles_are_chosen_by_rule_not_written_both_ways():
+    """`X은(는)` reads as a form to fill in: the catalog writes {x:은} and the app picks 은 or 는."""
+    assert [(w, t) for w, t in _korean_words() if _PARTICLE_HACKS.search(t)] == []
+
+
+def test_no_korean_message_wraps_a_value_in_backticks():
+    assert [(w, t) for w, t in _korean_words() if "`" in t] == []

@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("example", help="write the example trip (to standard output without -o)")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--paperwork", action="store_true",
+                   help="the format-2 example, with every field of the trip plan and report "
+                        "(its photo is written beside FILE)")
 
     sub.add_parser("schema", help="print a JSON Schema of the trip file format")
 
@@ -81,7 +84,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("calendar", help="write the schedule as an iCalendar (.ics) file")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("-o", "--output", metavar="OUT.ics", help="default: FILE with .ics")
+    p.add_argument("-o", "--output", metavar="OUT.ics",
+                   help="default: FILE with .ics; -: standard output")
     p.add_argument("--for", dest="reader", metavar="ID",
                    help="only the stops the delegation member with this id attends (and all "
                         "travel and stays)")
@@ -118,7 +122,23 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     commands = {"validate": _validate, "example": _example, "schema": _schema, "export": _export,
                 "calendar": _calendar}
-    return (commands.get(args.command) or args.run)(args)
+    try:
+        status = (commands.get(args.command) or args.run)(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, not at exit, where a closed pipe could only be reported
+        return status
+    except BrokenPipeError:
+        return _closed_pipe()
+
+
+def _closed_pipe() -> int:
+    """The reader of the output went away (`briefing example | head`): stop without a word, as
+    other tools do, with the status a shell gives a tool ended by SIGPIPE."""
+    try:  # what is still buffered must not fail again at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - no real stdout
+        pass
+    return 128 + 13
 
 
 def _utf8_output() -> None:
@@ -149,24 +169,31 @@ def _validate(args) -> int:
         if trip is not None and not problems:
             _say(say("{path}: ok", path=path))
         elif len(args.files) > 1 or problems:
-            _say(say("{path}: {errors} error(s), {warnings} warning(s)", path=path,
-                     errors=errors, warnings=warnings))
+            _say(terminal.counts(path, errors, warnings, lang))
     return 1 if failed else 0
 
 
 def _example(args) -> int:
-    text = package_data.example_text()
-    if not args.output:
+    text = (package_data.report_example_path().read_text(encoding="utf-8") if args.paperwork
+            else package_data.example_text())
+    if args.output in (None, "", "-"):
         if sys.stdout is None:  # a windowed build has no console to print to
             return 2
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
         return 0
-    if Path(args.output).exists() and not args.force:
+    if os.path.lexists(args.output) and not args.force:
         _say(f"briefing: {args.output} exists; nothing was written (use --force to replace it)",
              sys.stderr)
         return 1
-    return _write(args.output, text)
+    if terminal.refused(args.output, "trip", _language(args), replace_trip=args.force):
+        return 1
+    written = _write(args.output, text)
+    if written == 0 and args.paperwork:
+        from briefing.cli.paperwork import write_example_photos
+
+        return write_example_photos(args.output)
+    return written
 
 
 def _schema(args) -> int:
@@ -279,6 +306,8 @@ def _export_once(args, *, password=_ASK, started: float | None = None,
 
 
 _NO_PASSWORD = object()  # the password could not be had: nothing is written
+# A password is a line someone types; a file's first line longer than this is the wrong file.
+_PASSWORD_BYTES = 1024
 
 
 def _password(args, say):
@@ -288,15 +317,21 @@ def _password(args, say):
     from briefing.book import password_problem
 
     if args.password_file:
-        try:
-            with open(args.password_file, encoding="utf-8-sig", newline="") as f:
-                first = f.readline()
+        try:  # a pipe is fine (`--password-file <(pass show trip)`): only its first line is read
+            with open(args.password_file, "rb") as f:
+                first = f.readline(_PASSWORD_BYTES + 3)  # room for a BOM's start and a line end
+            # Only the line end goes: spaces are part of a password.
+            first = re.split(rb"[\r\n]", first.removeprefix(b"\xef\xbb\xbf"), maxsplit=1)[0]
+            if len(first) > _PASSWORD_BYTES:
+                _say(say("briefing: the first line of the password file {path} is over {limit} "
+                         "bytes, longer than any password (is it the right file?); no book was "
+                         "written", path=args.password_file, limit=_PASSWORD_BYTES), sys.stderr)
+                return _NO_PASSWORD
+            password = first.decode("utf-8")
         except (OSError, UnicodeDecodeError) as e:
             _say(say("briefing: the password file {path} cannot be read ({error}); no book was "
                      "written", path=args.password_file, error=e), sys.stderr)
             return _NO_PASSWORD
-        # Only the line end goes: spaces are part of a password.
-        password = first.removesuffix("\n").removesuffix("\r")
     elif args.password:
         if not (sys.stdin and sys.stdin.isatty()):
             _say(say("briefing: --password asks on the terminal and there is none; use "
@@ -333,12 +368,13 @@ def _copies(args, trip, say) -> list[tuple[str | None, str]] | None:
     source = Path(args.file)
 
     def named(reader: str) -> str:
-        return file_name(source.stem, edition=args.edition, reader=reader, draft=args.draft)
+        return file_name(source.stem, edition=args.edition, reader=reader, draft=args.draft,
+                         people=trip.delegation)
 
+    lang = say.lang
     if args.reader != EVERY_MEMBER:
-        default = str(source.with_name(named(args.reader or "")))
-        output = _output_path(args.file, args.output or default, ".pdf")
-        return None if output is None else [(args.reader, output)]
+        output = args.output or str(source.with_name(named(args.reader or "")))
+        return None if _refused(output, lang, args) else [(args.reader, output)]
     people = members(trip)
     if not people:
         _say(say("briefing: {path} lists no delegation members; no personal copies were written",
@@ -354,7 +390,13 @@ def _copies(args, trip, say) -> list[tuple[str | None, str]] | None:
     except OSError as e:
         _say(f"briefing: {e}", sys.stderr)
         return None
-    return [(p.key, str(folder / named(p.key))) for p in people]
+    copies = [(p.key, str(folder / named(p.key))) for p in people]
+    return None if any(_refused(output, lang, args) for _, output in copies) else copies
+
+
+def _refused(output: str, lang: str, args) -> bool:
+    """Whether a book must not go to `output`; the rule of every output, the --since trip too."""
+    return terminal.refused(output, "pdf", lang, own=args.file)
 
 
 def _calendar(args) -> int:
@@ -370,21 +412,15 @@ def _calendar(args) -> int:
     except BookError as e:
         _say(f"briefing: {e}", sys.stderr)
         return 1
-    output = _output_path(args.file, args.output, ".ics")
-    return 1 if output is None else _write(output, calendar.dumps(trip, reader=args.reader))
-
-
-def _output_path(source: str, output: str | None, suffix: str) -> str | None:
-    """Where a book or calendar goes; None (after saying why) if that would replace a trip file."""
-    output = output or str(Path(source).with_suffix(suffix))
-    target = Path(output)
-    same = target.exists() and Path(source).exists() and target.samefile(source)
-    if same or target.suffix.lower() in (".yaml", ".yml"):
-        why = "that is the trip file itself" if same else "names ending in .yaml are for trips"
-        _say(f"briefing: not writing to {output}: {why}; nothing was written"
-             f" (give a name ending in {suffix})", sys.stderr)
-        return None
-    return output
+    text = calendar.dumps(trip, reader=args.reader)
+    if args.output == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return 0
+    output = args.output or str(Path(args.file).with_suffix(".ics"))
+    if terminal.refused(output, "ics", _language(args), own=args.file):
+        return 1
+    return _write(output, text)
 
 
 def _write(output: str, text: str) -> int:
@@ -411,6 +447,12 @@ def _window(argv: list[str]) -> int:
         _say("briefing: there is no display to open a window on (neither DISPLAY nor "
              "WAYLAND_DISPLAY is set); without one, use `briefing export FILE` for the book or "
              "`briefing validate FILE` to check a trip", sys.stderr)
+        return 1
+    display = _unreachable_display()
+    if display:
+        _say(f"briefing: no X server answers on the display {display} (DISPLAY); start one, "
+             "or set DISPLAY to one that runs; without a display, use `briefing export FILE` "
+             "for the book or `briefing validate FILE` to check a trip", sys.stderr)
         return 1
     try:
         from briefing.ui.app import run
@@ -447,3 +489,38 @@ def _no_display(environ=None, platform: str | None = None) -> bool:
     if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd", "dragonfly", "sunos")):
         return False
     return not any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+_X_DISPLAY = re.compile(r"(?P<host>[^:/]*):(?P<number>\d+)(?:\.\d+)?")
+
+
+def _unreachable_display(environ=None, platform: str | None = None) -> str:
+    """DISPLAY when the window would go to X11 there and no server answers ("" otherwise): Qt
+    would abort (exit 134) blaming a missing libxcb-cursor0. Looked at only where DISPLAY is all
+    Qt would use; a name this does not understand is left to Qt."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    display = environ.get("DISPLAY", "")
+    if (not platform.startswith("linux") or environ.get("WAYLAND_DISPLAY")
+            or environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] != "xcb"):
+        return ""
+    found = _X_DISPLAY.fullmatch(display)
+    if not found:
+        return ""
+    import socket
+
+    host, number = found["host"], int(found["number"])
+    if host in ("", "unix"):  # a local server: its abstract socket, else its socket file
+        places = [(socket.AF_UNIX, f"\0/tmp/.X11-unix/X{number}"),
+                  (socket.AF_UNIX, f"/tmp/.X11-unix/X{number}")]
+    else:
+        places = [(socket.AF_INET, (host, 6000 + number))]
+    for family, address in places:
+        try:
+            with socket.socket(family, socket.SOCK_STREAM) as s:
+                s.settimeout(3)
+                s.connect(address)
+            return ""
+        except (OSError, ValueError):
+            continue
+    return display

@@ -20,7 +20,7 @@ import yaml
 from briefing.fileformat import comments
 from briefing.fileformat.atomic import NotRegularFile, open_regular, write_atomic
 from briefing.fileformat.writer import dumps, format_datetime, format_time  # noqa: F401 - part of this module's API
-from briefing.trip import bounds, model, problems, schema
+from briefing.trip import bounds, model, money, problems, schema
 from briefing.trip.problems import ERROR, Problem, TripFileError, msg
 from briefing.trip.words import N_
 
@@ -116,13 +116,13 @@ def loads(data: bytes | str, filename: str = "<trip>") -> model.Trip:
             "the text is over {limit} MB", limit=MAX_BYTES // 2**20))])
     if not text.strip():
         raise TripFileError([_problem(filename, 1, 1, "", msg(
-            "the file is empty; a trip file starts with `briefing: 1` and a `trip:` section"
-            " (`briefing example` prints a complete one)"))])
+            "the file is empty; a trip file starts with ‘briefing: 1’ and a ‘trip:’ section"
+            " (‘briefing example’ prints a complete one)"))])
     root = _compose(text, filename)
     if root is None:
         raise TripFileError([_problem(filename, 1, 1, "", msg(
-            "the file holds only comments; a trip file starts with `briefing: 1` and a `trip:`"
-            " section (`briefing example` prints a complete one)"))])
+            "the file holds only comments; a trip file starts with ‘briefing: 1’ and a ‘trip:’"
+            " section (‘briefing example’ prints a complete one)"))])
     reader = _Reader(filename, text)
     trip = reader.read_trip(root)
     trip.comment = _leading_comment(text)
@@ -210,10 +210,12 @@ def _compose(text: str, filename: str) -> yaml.Node:
             "an invisible control character ({code}) stands here; delete it",
             code=f"U+{e.character:04X}" if isinstance(e.character, int) else e.character))]) from None
     except yaml.YAMLError as e:  # pragma: no cover - every parser error we know of carries a mark
-        raise TripFileError([_problem(filename, 1, 1, "", msg("not valid YAML: {problem}", problem=e))]) from None
+        raise TripFileError([_problem(filename, 1, 1, "", _unreadable(str(e)))]) from None
 
 
 def _syntax_problem(text: str, filename: str, e: yaml.MarkedYAMLError) -> Problem:
+    """The parser's complaint in words that say what to fix, at the line to fix: PyYAML names
+    where it gave up, often the line after the mistake."""
     mark = e.problem_mark or e.context_mark
     line = mark.line if mark else 0
     lines = text.splitlines()
@@ -223,19 +225,87 @@ def _syntax_problem(text: str, filename: str, e: yaml.MarkedYAMLError) -> Proble
             indent = re.match(r"[ \t]*", lines[n]).group()
             if "\t" in indent:
                 return _problem(filename, n + 1, indent.index("\t") + 1, "", msg(
-                    "a tab is used for indentation; YAML needs spaces (replace the tab with spaces)"))
+                    "a tab stands in the indentation; indent with spaces only: delete the tab"
+                    " and put spaces as on the lines around it"))
     problem = (e.problem or "syntax error").strip()
-    if "expected a single document" in str(e.context or "") + problem:
+    context = (e.context or "").strip()
+    if "expected a single document" in context + problem:
         return _at(filename, mark, "", msg(
-            "the file holds more than one YAML document (a line with `---`); keep one trip a file"))
-    if e.context:
-        context = e.context.strip()
-        if e.context_mark is not None and e.context_mark is not mark:
-            line, column = _pos(e.context_mark)
-            context += f" that starts at line {line}, column {column}"
+            "the file holds more than one document (a line with ‘---’); keep one trip a file"))
+    first = e.context_mark.line if e.context_mark is not None else max(0, line - 3)
+    for n in range(min(first, line), min(line, len(lines) - 1) + 1):
+        quote = _unclosed_quote(lines[n])
+        if quote is not None:
+            return _problem(filename, n + 1, quote[0] + 1, "", msg(
+                "the value that opens with {quote} is not closed on this line; add the closing"
+                " {quote} at its end", quote=quote[1]))
+    if context.startswith("while parsing a flow") and e.context_mark is not None:
+        opening = "[" if "sequence" in context else "{"
+        return _at(filename, e.context_mark, "", msg(
+            "the ‘{opening}’ here is not closed; add ‘{closing}’ at the end of the value, or put"
+            " the whole value in quotes", opening=opening, closing="]" if opening == "[" else "}"))
+    if "could not find expected ':'" in problem:
+        # PyYAML reports the line after the one without its colon: the last written line before.
+        n = e.context_mark.line if e.context_mark is not None else _written_before(lines, line)
+        written = lines[n].strip() if 0 <= n < len(lines) else ""
+        if written and not re.search(r":(\s|$)", written):  # else a colon is there (a key too long)
+            fixed = re.sub(r"^((?:-\s+)?[^\s:]+)(?:\s+|$)", r"\1: ", written, count=1).rstrip()
+            column = len(lines[n]) - len(lines[n].lstrip()) + 1
+            return _problem(filename, n + 1, column, "", msg(
+                "‘{text}’ has no colon (:) after its name; write the name, a colon and a space:"
+                " ‘{fixed}’", text=bounds.shown(written), fixed=bounds.shown(fixed)))
+    if "mapping values are not allowed" in problem and 0 <= line < len(lines):
+        above = _written_before(lines, line)
+        indent = len(lines[line]) - len(lines[line].lstrip())
+        above_indent = len(lines[above]) - len(lines[above].lstrip()) if above >= 0 else 0
+        if indent > above_indent:
+            name = lines[line].strip().split(":", 1)[0]
+            return _problem(filename, line + 1, 1, "", msg(
+                "this line is indented further than the line above; put as many spaces before"
+                " ‘{name}’ as before the other names of the same entry ({n})",
+                name=bounds.shown(name), n=above_indent))
+        return _at(filename, mark, "", msg(
+            "a value holding a colon and a space (‘: ’) must be in quotes; write it as"
+            " \"…\""))
+    if e.context and e.context_mark is not None and e.context_mark is not mark:
+        c_line, c_column = _pos(e.context_mark)
+        context += f" that starts at line {c_line}, column {c_column}"
+    if context:
         problem = f"{problem} ({context})"
-    # PyYAML's own words say what is wrong; they come in English
-    return _at(filename, mark, "", msg("not valid YAML: {problem}", problem=problem))
+    return _at(filename, mark, "", _unreadable(problem))
+
+
+def _unreadable(problem: str) -> problems.Message:
+    # PyYAML's own words come last, in English, for what the plain words before do not cover
+    return msg("the file cannot be read from here; look on this line and the lines just above for"
+               " a quote that is not closed, a name without its colon (:) or indentation that does"
+               " not line up (the parser says: {problem})", problem=problem)
+
+
+def _written_before(lines: list[str], line: int) -> int:
+    """The last line before `line` that holds more than blanks and comments; -1 if none."""
+    n = min(line, len(lines)) - 1
+    while n >= 0 and (not lines[n].strip() or lines[n].lstrip().startswith("#")):
+        n -= 1
+    return n
+
+
+# A value that starts with a quote, after `- ` and a `name: ` if the line has them.
+_QUOTED_VALUE = re.compile(r"\s*(?:-\s+)*(?:[^\s\"'#][^:#]*:\s+)?([\"'])")
+
+
+def _unclosed_quote(line: str) -> tuple[int, str] | None:
+    """Where a value that opens with a quote starts, and the quote, when the line does not
+    close it."""
+    m = _QUOTED_VALUE.match(line)
+    if m is None:
+        return None
+    quote, rest = m[1], line[m.end():]
+    if quote == '"':
+        closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+    else:
+        closed = "'" in rest.replace("''", "")
+    return None if closed else (m.start(1), quote)
 
 
 class _Reader:
@@ -261,7 +331,7 @@ class _Reader:
         start, end = node.start_mark.index, node.end_mark.index
         for m in _ESCAPE.finditer(self.text, start, end):  # only an escape can write one
             if bounds.text_problem(_unescape(m.group())):
-                line, column = _line_column(self.text, m.start())
+                line, column = _line_column(self.text, m.start(), start, line, column)
                 break
         self.problems.append(_problem(self.filename, line, column, schema.format_path(path), found[1]))
         return False
@@ -274,7 +344,7 @@ class _Reader:
             return None
         if not re.fullmatch(r"\+?\d{1,9}", node.value.strip()):
             self.error(node, ("briefing",), problems.msg(
-                "`{value}` is not a format version; it is a whole number, e.g. `briefing: 1`",
+                "‘{value}’ is not a format version; it is a whole number, e.g. ‘briefing: 1’",
                 value=bounds.shown(node.value.strip())))
             return None
         return int(node.value)
@@ -287,13 +357,13 @@ class _Reader:
         if not isinstance(root, yaml.MappingNode):
             self.error(root, (), msg(
                 "the file holds {found}; a trip file is a mapping that starts"
-                " with `briefing: 1` and a `trip:` section", found=msg(_KIND_WORDS[type(root)])))
+                " with ‘briefing: 1’ and a ‘trip:’ section", found=msg(_KIND_WORDS[type(root)])))
             return trip
         items = self.mapping_items(root, (), [f.key for f in schema.TOP])
         version_node = items.get("briefing")
         if version_node is None:
             self.error(root, ("briefing",), msg(
-                "missing `briefing: 1` (the format version) at the top of the file"))
+                "missing ‘briefing: 1’ (the format version) at the top of the file"))
             return trip
         version = self.format_version(version_node)
         if version is None or not 1 <= version <= model.FORMAT_VERSION:
@@ -302,7 +372,7 @@ class _Reader:
                               " version reads format {known}: update Briefing to open it",
                               version=version, known=model.FORMAT_VERSION)
             else:
-                message = msg("unknown format version {version}; write `briefing: 1`",
+                message = msg("unknown format version {version}; write ‘briefing: 1’",
                               version=repr(bounds.shown(str(version))))
             if version is not None:
                 self.error(version_node, ("briefing",), message)
@@ -320,23 +390,31 @@ class _Reader:
     def mapping_items(self, node: yaml.MappingNode, path: tuple, known: list[str]) -> dict:
         items: dict[str, yaml.Node] = {}
         first_seen: dict[str, yaml.Node] = {}
+        present = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.error(key_node, path, msg("a key must be a plain word such as `title`"))
+                self.error(key_node, path, msg("a key must be a plain word such as ‘title’"))
                 continue
             key = key_node.value
             if key in first_seen:
                 self.error(key_node, path + (key,), msg(
-                    "`{key}` appears twice in this mapping (first at line {line}); keep one",
+                    "‘{key}’ appears twice in this mapping (first at line {line}); keep one",
                     key=bounds.shown(key), line=first_seen[key].start_mark.line + 1))
                 continue
             first_seen[key] = key_node
             if key not in known:
                 hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-                suggestion = (msg("did you mean `{name}`?", name=hint[0]) if hint
+                if hint and hint[0] not in present:
+                    # The field is there under a misspelt name: one message, at the field it
+                    # meant, so that no check also calls that field empty.
+                    self.error(key_node, path + (hint[0],), msg(
+                        "unknown key ‘{key}’; rename it to ‘{name}’",
+                        key=bounds.shown(key), name=hint[0]))
+                    continue
+                suggestion = (msg("did you mean ‘{name}’?", name=hint[0]) if hint
                               else msg("known keys: {keys}", keys=", ".join(known)))
                 self.error(key_node, path + (key,), msg(
-                    "unknown key `{key}`; {hint}", key=bounds.shown(key), hint=suggestion))
+                    "unknown key ‘{key}’; {hint}", key=bounds.shown(key), hint=suggestion))
                 continue
             items[key] = value_node
             self.source.positions[path + (key,)] = _pos(value_node.start_mark)
@@ -358,14 +436,21 @@ class _Reader:
             if f.key in items and f.since > self.version:
                 key_node = next(k for k, v in node.value if v is items[f.key])
                 self.error(key_node, path + (f.key,), msg(
-                    "`{key}` is a field of format {since}, but the file says `briefing: {version}`;"
-                    " write `briefing: {since}` at the top of the file to use it",
+                    "‘{key}’ is a field of format {since}, but the file says ‘briefing: {version}’;"
+                    " write ‘briefing: {since}’ at the top of the file to use it",
                     key=f.key, since=f.since, version=self.version))
             elif f.key in items:
                 value = self.value(items[f.key], path + (f.key,), f, cls)
                 if value is not None:
                     setattr(obj, f.name, value)
+        if cls is model.BudgetItem and obj.amount is not None:
+            self.won_agrees(items["amount"], path, obj)
         return obj
+
+    def won_agrees(self, node: yaml.ScalarNode, path: tuple, item: model.BudgetItem) -> None:
+        problem = won_problem(node.value, item.currency_code)
+        if problem is not None:
+            self.error(node, path + ("amount",), problem)
 
     def value(self, node: yaml.Node, path: tuple, f: schema.Field, owner: type | None = None) -> Any:
         """The field's value, or None when it is absent, null or wrong (wrong is reported)."""
@@ -415,7 +500,10 @@ class _Reader:
             self.error(node, path, reason if isinstance(reason, problems.Message) else msg(str(e)))
             return None
         if f.kind in _TEXTUAL:
-            return value if self.check_text(node, path, value) else None
+            if not self.check_text(node, path, value):
+                return None
+            # ` EUR` and `eur` are EUR, or two "Total EUR" rows would print
+            return money.code(value) if f.key == "currency" else value
         problem = bounds.value_problem(f, value)  # minutes; dates are bounded by parse_date
         if problem is not None:
             self.error(node, path, problem)
@@ -426,7 +514,7 @@ class _Reader:
         if node.tag not in _PLAIN_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.error(node, path, msg(
-                "YAML tags such as `{tag}` are not used in trip files; remove it", tag=tag))
+                "YAML tags such as ‘{tag}’ are not used in trip files; remove it", tag=tag))
             return False
         return True
 
@@ -440,12 +528,12 @@ def _is_null(node: yaml.Node) -> bool:
 def parse_date(text: str) -> dt.date:
     m = _DATE.fullmatch(text)
     if not m:
-        raise ValueError(msg("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2023-02-27",
+        raise ValueError(msg("‘{text}’ is not a date; write it as YYYY-MM-DD, e.g. 2023-02-27",
                              text=bounds.shown(text)))
     try:
         day = dt.date(*map(int, m.groups()))
     except ValueError:
-        raise ValueError(msg("`{text}` is not a real date (no such day in the calendar)",
+        raise ValueError(msg("‘{text}’ is not a real date (no such day in the calendar)",
                              text=text)) from None
     problem = bounds.date_problem(day)
     if problem is not None:
@@ -456,11 +544,11 @@ def parse_date(text: str) -> dt.date:
 def parse_time(text: str) -> dt.time:
     m = _TIME.fullmatch(text)
     if not m:
-        raise ValueError(msg("`{text}` is not a time; write it as HH:MM, e.g. 09:30 or 14:00",
+        raise ValueError(msg("‘{text}’ is not a time; write it as HH:MM, e.g. 09:30 or 14:00",
                              text=bounds.shown(text)))
     hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise ValueError(msg("`{text}` is not a time of day; use 00:00 to 23:59", text=text))
+        raise ValueError(msg("‘{text}’ is not a time of day; use 00:00 to 23:59", text=text))
     return dt.time(hour, minute, second)
 
 
@@ -468,7 +556,7 @@ def parse_datetime(text: str) -> dt.datetime:
     m = _DATETIME.fullmatch(text)
     if not m:
         raise ValueError(msg(
-            "`{text}` is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2023-02-26 13:00",
+            "‘{text}’ is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2023-02-26 13:00",
             text=bounds.shown(text)))
     return dt.datetime.combine(parse_date(m[1]), parse_time(m[2]))
 
@@ -476,18 +564,32 @@ def parse_datetime(text: str) -> dt.datetime:
 def _parse_int(text: str) -> int:
     if not re.fullmatch(r"\+?\d{1,9}", text):
         raise ValueError(msg(
-            "`{text}` is not a whole number (minutes are written as digits, e.g. 30)",
+            "‘{text}’ is not a whole number (minutes are written as digits, e.g. 30)",
             text=bounds.shown(text)))
     return int(text)
 
 
 def parse_amount(text: str) -> Decimal:
-    """A sum of money exactly as written: `14500000`, `1450.50` (no thousands separators)."""
-    if not _AMOUNT.fullmatch(text):
+    """A sum of money exactly as written: `14500000`, `14,500,000`, `14,500,000원`, `1450.50`.
+    Whether a `원` agrees with the line's currency is the record's to say (see _Reader.record)."""
+    found = money.written(text)
+    if found is None:
         raise ValueError(msg(
-            "`{text}` is not an amount; write digits with an optional decimal point and no"
-            " thousands separators, e.g. 14500000 or 1450.50", text=bounds.shown(text)))
-    return Decimal(text.removeprefix("+"))
+            "‘{text}’ is not an amount; write digits, with or without commas between thousands,"
+            " e.g. 14,500,000 or 14500000원, and cents after a point: 1,450.50",
+            text=bounds.shown(text)))
+    return Decimal(found[0])
+
+
+def won_problem(text: str, currency: str) -> problems.Message | None:
+    """An amount written in 원 on a line in another currency: one of the two is a slip."""
+    currency = money.code(currency or model.DEFAULT_CURRENCY)
+    found = money.written(text)
+    if currency == model.DEFAULT_CURRENCY or found is None or not found[1]:
+        return None
+    return msg("‘{text}’ is in won (원), but this line's currency is {currency}; write the amount"
+               " in {currency} without 원, or make the currency KRW",
+               text=bounds.shown(text.strip()), currency=currency)
 
 
 def _parse_bool(text: str) -> bool:
@@ -495,10 +597,9 @@ def _parse_bool(text: str) -> bool:
         return True
     if text.lower() in _FALSE:
         return False
-    raise ValueError(msg("`{text}` is not true or false", text=bounds.shown(text)))
+    raise ValueError(msg("‘{text}’ is not true or false", text=bounds.shown(text)))
 
 
-_AMOUNT = re.compile(r"\+?\d{1,15}(?:\.\d{1,6})?")
 _PARSERS = {
     schema.TEXT: str, schema.LONGTEXT: str, schema.DATE: parse_date, schema.TIME: parse_time,
     schema.DATETIME: parse_datetime, schema.INT: _parse_int, schema.BOOL: _parse_bool,
@@ -517,11 +618,17 @@ def _pos(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def _line_column(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of the character at `index` (a CR LF counts as one break)."""
-    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
-    line = text.count("\n", 0, index) + text.count("\r", 0, index) - text.count("\r\n", 0, index) + 1
-    return line, index - line_start + 1
+def _line_column(text: str, index: int, start: int = 0, line: int = 1,
+                 column: int = 1) -> tuple[int, int]:
+    """1-based line and column of the character at `index` (a CR LF counts as one break),
+    counted on from `start`, whose line and column are known: a file with a bad value on every
+    line is then located in one pass, not one pass per value."""
+    breaks = (text.count("\n", start, index) + text.count("\r", start, index)
+              - text.count("\r\n", start, index))
+    line_start = max(text.rfind("\n", start, index), text.rfind("\r", start, index)) + 1
+    if line_start == 0 or line_start <= start:  # no break between start and index
+        return line, column + index - start
+    return line + breaks, index - line_start + 1
 
 
 # A backslash escape of a double-quoted YAML scalar, and what the one-letter ones stand for.

@@ -94,7 +94,7 @@ def read_time(text: str) -> dt.time:
         raise ValueError(msg("`{text}` is not a time; write it as 12:45, 12.45 or 1245",
                              text=bounds.shown(text.strip())))
     if hour > 23 or minute > 59 or second > 59:
-        raise ValueError(msg("`{text}` is not a time of day; use 00:00 to 23:59", text=bounds.shown(plain)))
+        raise ValueError(msg("‘{text}’ is not a time of day; use 00:00 to 23:59", text=bounds.shown(plain)))
     return dt.time(hour, minute, second)
 
 
@@ -123,7 +123,7 @@ def read_date(text: str, near: dt.date | None = None) -> dt.date:
     try:
         day = dt.date(*parts)
     except ValueError:
-        raise ValueError(msg("`{text}` is not a real date (no such day in the calendar)",
+        raise ValueError(msg("‘{text}’ is not a real date (no such day in the calendar)",
                              text=bounds.shown(plain))) from None
     problem = bounds.date_problem(day)
     if problem is not None:
@@ -147,6 +147,6 @@ def read_datetime(text: str, near: dt.date | None = None) -> dt.datetime:
     m = _DATE_AND_TIME.fullmatch(_plain(text))
     if m is None:
         raise ValueError(msg(
-            "`{text}` is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2023-02-26 13:00",
+            "‘{text}’ is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2023-02-26 13:00",
             text=bounds.shown(text.strip())))
     return dt.datetime.combine(read_date(m[1], near), read_time(m[2]))

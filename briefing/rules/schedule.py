@@ -14,8 +14,9 @@ The rules:
   In any other stop there is no next day to guess at: 00:30 in a stop from 22:00 (no end) starts
   before the stop does, and is reported so that the writer adds the end.
 - An item ends `minutes` after it starts (on the next day, if that is where it ends); without
-  `minutes` it has no length. It overlaps when it starts before the latest end of any earlier
-  row; it runs past the stop when its end (or, without a length, its start) is after the stop's
+  `minutes` it has no length. It is out of order when it starts before an earlier row starts
+  (the cure is sorting, not shortening); else it overlaps when it starts before the latest end
+  of any earlier row; it runs past the stop when its end (or, without a length, its start) is after the stop's
   end; it starts too early when it starts before the stop does.
 - A stop without a date is laid out on a stand-in day (`UNDATED`), so that its agenda is still
   checked; only clock times and day offsets ('01:00 (+1)') of such a stop mean anything.
@@ -34,6 +35,7 @@ from briefing.trip import model
 UNDATED = dt.date(2000, 1, 3)  # any day will do: local clock times never meet a zone's rules here
 
 OVERLAP = "overlap"  # starts before an earlier row has ended
+OUT_OF_ORDER = "out_of_order"  # starts before an earlier row starts: listed out of time order
 PAST_END = "past_end"  # ends (or, without a length, starts) after the stop ends
 BEFORE_START = "before_start"  # starts before the stop begins
 
@@ -56,6 +58,19 @@ def stop_end_time(stop: model.Stop) -> dt.time | None:
 def runs_overnight(stop: model.Stop) -> bool:
     end = stop_end_time(stop)
     return stop.start is not None and end is not None and end < stop.start
+
+
+# Past midnight, a reception of a few hours is usual; a stop that would run this long or longer
+# is more likely an end typed wrong (01:00 for 11:00), so the checks ask about it.
+LONG_OVERNIGHT = dt.timedelta(hours=12)
+
+
+def long_overnight(stop: model.Stop) -> dt.timedelta | None:
+    """How long a stop that runs past midnight lasts, when that is LONG_OVERNIGHT or more."""
+    if not runs_overnight(stop):
+        return None
+    start, end = stop_span(stop)
+    return end - start if end - start >= LONG_OVERNIGHT else None
 
 
 def stop_span(stop: model.Stop) -> tuple[dt.datetime | None, dt.datetime | None]:
@@ -111,7 +126,7 @@ class Finding:
 
     `at` is the time that is wrong (the row's start; for PAST_END its end, or its start when it
     has no length), `limit` what it collides with (the other row's end, the stop's end or start),
-    `other` the row it overlaps (OVERLAP only), counted from 0.
+    `other` the row it overlaps or should come before (OVERLAP, OUT_OF_ORDER), counted from 0.
     """
 
     kind: str
@@ -170,6 +185,7 @@ def agenda(stop: model.Stop) -> Agenda:
     start, end = stop_span(stop)
     rows: list[AgendaRow] = []
     latest: tuple[int, dt.datetime] | None = None  # the earlier row that ends last
+    last_start: tuple[int, dt.datetime] | None = None  # the earlier row that starts last
     for j, item in enumerate(stop.agenda):
         if item.time is None:
             rows.append(AgendaRow(None, None))
@@ -179,13 +195,17 @@ def agenda(stop: model.Stop) -> Agenda:
         found = []
         if start is not None and begins < start:
             found.append(Finding(BEFORE_START, j, begins, start))
-        if latest is not None and begins < latest[1]:
+        if last_start is not None and begins < last_start[1]:
+            found.append(Finding(OUT_OF_ORDER, j, begins, last_start[1], other=last_start[0]))
+        elif latest is not None and begins < latest[1]:
             found.append(Finding(OVERLAP, j, begins, latest[1], other=latest[0]))
         if end is not None and (ends or begins) > end:
             found.append(Finding(PAST_END, j, ends or begins, end))
         rows.append(AgendaRow(begins, ends, tuple(found)))
         if ends is not None and (latest is None or ends > latest[1]):
             latest = (j, ends)
+        if last_start is None or begins > last_start[1]:
+            last_start = (j, begins)
     return Agenda(stop.date or UNDATED, start, end, tuple(rows))
 
 

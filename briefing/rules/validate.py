@@ -7,9 +7,10 @@ import datetime as dt
 import difflib
 import re
 
-from briefing.rules import schedule
-from briefing.trip import bounds, model, schema
+from briefing.rules import attachments, basis, schedule
+from briefing.trip import bounds, model, money, schema
 from briefing.trip.problems import ERROR, WARNING, Message, Problem, msg
+from briefing.trip.words import N_
 
 _ID_LIKE = set("abcdefghijklmnopqrstuvwxyz0123456789_-.")
 _CURRENCY = re.compile(r"[A-Z]{3}")  # ISO 4217's form; the code list itself changes over time
@@ -53,11 +54,7 @@ class _Checker:
             if f.required and (value is None or value == ""):
                 self.error(path + (f.key,), msg("empty; this field must be filled in"))
             if f.choices and value and value not in f.choices:
-                hint = difflib.get_close_matches(value, f.choices, n=1, cutoff=0.5)
-                fix = msg("did you mean `{name}`? ", name=hint[0]) if hint else ""
-                self.error(path + (f.key,), msg(
-                    "`{value}` is not one of the choices; {hint}use one of: {choices}",
-                    value=value, hint=fix, choices=", ".join(f.choices)))
+                self.error(path + (f.key,), _choice_problem(value, f.choices))
 
     def timezone(self, name: str, path: tuple) -> bool:
         problem = bounds.zone_problem(name) if name else None
@@ -67,8 +64,9 @@ class _Checker:
 
     def reference(self, key: str, path: tuple) -> None:
         if key and key not in self.keys:
-            self.warn(path, msg("`{key}` is not in the delegation; {hint}",
-                                key=key, hint=_id_hint(key, self.keys)))
+            self.warn(path, msg(
+                "‘{key}’ is not in the delegation, so the book prints it as written; {hint}",
+                key=key, hint=_id_hint(key, self.keys)))
 
     # -- the trip -------------------------------------------------------------------------------
 
@@ -80,20 +78,22 @@ class _Checker:
         self.record(info, ("trip",))
         self.timezone(info.home_timezone, ("trip", "home_timezone"))
         if info.start and info.end and info.end < info.start:
-            self.error(("trip", "end"), msg("the trip ends ({end}) before it starts ({start})",
-                                            end=info.end, start=info.start))
+            self.error(("trip", "end"), msg(
+                "the trip ends ({end}) before it starts ({start}); correct the trip's start and"
+                " end dates", end=info.end, start=info.start))
         seen: dict[str, int] = {}
         for i, person in enumerate(trip.delegation):
             path = ("delegation", i)
             self.record(person, path)
             if person.key and person.key in seen:
                 self.error(path + ("id" if person.id else "name",), msg(
-                    "`{key}` also names delegation row {n}; give each member a different id",
+                    "‘{key}’ also names delegation row {n}; give each member a different id",
                     key=person.key, n=seen[person.key] + 1))
             seen.setdefault(person.key, i)
         for i, stop in enumerate(trip.stops):
             self.stop(stop, ("stops", i))
         self.stop_order()
+        self.same_hours()
         for i, leg in enumerate(trip.travel):
             self.leg(leg, ("travel", i))
         for i, stay in enumerate(trip.stays):
@@ -113,24 +113,109 @@ class _Checker:
         for i, line in enumerate(info.budget):
             path = ("trip", "budget", i)
             self.record(line, path)
-            if line.currency and not _CURRENCY.fullmatch(line.currency):
-                self.warn(path + ("currency",), msg(
-                    "`{currency}` is not a currency code; write the ISO 4217 code, e.g. KRW, EUR, USD",
-                    currency=bounds.shown(line.currency)))
+        for base, lines in ((("trip", "budget"), info.budget),
+                             (("trip", "exchange_rates"), info.exchange_rates),
+                             (("trip", "report", "expenses"), info.report.expenses)):
+            for i, line in enumerate(lines):
+                self.currency(line.currency, base + (i, "currency"))
         self.record(info.report, ("trip", "report"))
         if info.report.date and info.end and info.report.date < info.end:
             self.warn(("trip", "report", "date"), msg(
                 "the report is dated {date}, before the trip ends ({end})",
                 date=info.report.date, end=info.end))
+        self.amounts()
+        line = info.approval_line
+        if len(line) > MAX_APPROVALS:
+            self.error(("trip", "approval_line", MAX_APPROVALS), msg(
+                "the approval box has room for {n} signatures; this line names {count}",
+                n=MAX_APPROVALS, count=len(line)))
+        for i, label in enumerate(line):
+            if len(label.strip()) > MAX_APPROVAL_LABEL:
+                self.warn(("trip", "approval_line", i), msg(
+                    "‘{label}’ is long for an approval box (it fits {n} letters); write the "
+                    "position only", label=bounds.shown(label), n=MAX_APPROVAL_LABEL))
+        for i, attachment in enumerate(info.report.attachments):
+            path = ("trip", "report", "attachments", i)
+            self.record(attachment, path)
+            found = attachments.path_of(self.trip, attachment)
+            problem = attachments.problem(found) if found is not None else None
+            if problem is not None:
+                self.error(path + ("file",), problem)
+
+    def currency(self, currency: str, path: tuple) -> None:
+        if not currency:
+            return
+        if not _CURRENCY.fullmatch(currency):
+            self.warn(path, msg(
+                "‘{currency}’ is not a currency code; write the ISO 4217 code, e.g. KRW, EUR, USD",
+                currency=bounds.shown(currency)))
+        elif not money.known(currency):
+            self.warn(path, msg(
+                "‘{currency}’ is no ISO 4217 currency code; its amounts are totalled apart from "
+                "every other currency (e.g. KRW, EUR, USD)", currency=currency))
+
+    def amounts(self) -> None:
+        """The budget and the expenses: rates to convert them, bases that count nights or
+        people the trip does not have, and amounts that are not what their basis multiplies out
+        to (a wrong basis costs real money)."""
+        info = self.trip.info
+        rated: dict[str, int] = {}
+        for i, rate in enumerate(info.exchange_rates):
+            path = ("trip", "exchange_rates", i)
+            self.record(rate, path)
+            code = rate.currency.strip().upper()
+            if code == model.DEFAULT_CURRENCY:
+                self.error(path + ("currency",), msg(
+                    "{currency} is the home currency; it needs no exchange rate", currency=code))
+            elif code in rated:
+                self.error(path + ("currency",), msg(
+                    "{currency} already has a rate in row {n}; give each currency one rate",
+                    currency=code, n=rated[code] + 1))
+            rated.setdefault(code, i)
+        nights = stay_nights(self.trip)
+        people = len(self.trip.delegation)
+        for key, items in (("budget", info.budget), ("expenses", info.report.expenses)):
+            base = ("trip", key) if key == "budget" else ("trip", "report", key)
+            for i, line in enumerate(items):
+                code = line.currency_code.upper()
+                if code != model.DEFAULT_CURRENCY and code not in rated and \
+                        line.amount is not None and _CURRENCY.fullmatch(line.currency_code):
+                    self.warn(base + (i, "currency"), msg(
+                        "no exchange rate for {currency}; the total in won leaves it out "
+                        "(add it under exchange rates)", currency=code))
+                for counted, have, words in ((_NIGHTS, nights, _NIGHTS_WORDS),
+                                             (_PEOPLE, people, _PEOPLE_WORDS)):
+                    said = _counted(counted, line.basis)
+                    if have and said and said[0] != have:
+                        self.warn(base + (i, "basis"), msg(
+                            words, item=line.item, basis=said[1], n=have))
+                stated = basis.disagrees(line.basis, line.amount, code)
+                if stated is not None:
+                    self.warn(base + (i, "amount"), msg(
+                        "{item} basis '{basis}' comes to {product}, not {amount}",
+                        item=line.item, basis=line.basis.strip(),
+                        product=money.amount_text(stated, code),
+                        amount=money.amount_text(line.amount, code)))
 
     def stop(self, stop: model.Stop, path: tuple) -> None:
         info = self.trip.info
         self.record(stop, path)
         self.timezone(stop.timezone, path + ("timezone",))
-        if stop.date and info.start and info.end and not info.start <= stop.date <= info.end:
+        # A trip that ends before it starts has no period to be outside of: its own error says it.
+        if stop.date and info.start and info.end and info.start <= info.end and \
+                not info.start <= stop.date <= info.end:
             self.warn(path + ("date",), msg(
                 "{date} is outside the trip ({start} – {end})",
                 date=stop.date, start=info.start, end=info.end))
+        length = schedule.long_overnight(stop)
+        if length is not None:
+            hours, minutes = divmod(length.seconds // 60, 60)
+            self.warn(path + ("end",), msg(
+                "the end ({end}) is earlier than the start ({start}): the stop would run {length},"
+                " until {end} the next day; check that this is meant",
+                end=f"{stop.end:%H:%M}", start=f"{stop.start:%H:%M}",
+                length=msg("{hours} hours {minutes} minutes", hours=hours, minutes=minutes)
+                if minutes else msg("{hours} hours", hours=hours)))
         for j, key in enumerate(stop.attendees or ()):
             self.reference(key, path + ("attendees", j))
         self.agenda(stop, path)
@@ -176,6 +261,10 @@ class _Checker:
                 self.warn(here + ("time",), msg(
                     "starts at {time} while row {row} runs until {end}; the items overlap",
                     time=at, row=found.other + 1, end=limit))
+            elif found.kind == schedule.OUT_OF_ORDER:
+                self.warn(here + ("time",), msg(
+                    "starts at {time}, before row {row} above it ({start}); the rows are out of"
+                    " order (sort them by time)", time=at, row=found.other + 1, start=limit))
 
     def stop_order(self) -> None:
         previous = None
@@ -188,6 +277,25 @@ class _Checker:
                     "this stop comes before stop {n} in time but after it in the book;"
                     " stops are printed in file order", n=previous[0] + 1))
             previous = (i, moment)
+
+    def same_hours(self) -> None:
+        """Two stops of the delegation at the same hours: one of them is on the wrong day or
+        time, unless the delegation splits up (no member at both)."""
+        spans = []
+        for i, stop in enumerate(self.trip.stops):
+            start, end = schedule.stop_bounds(self.trip, stop)
+            if start is not None and stop.start is not None:
+                spans.append((i, stop, start, end or start))
+        for n, (i, stop, start, end) in enumerate(spans):
+            for j, other, other_start, other_end in spans[:n]:
+                clash = (start < other_end and other_start < end) or start == other_start
+                split = (stop.attendees is not None and other.attendees is not None
+                         and not set(stop.attendees) & set(other.attendees))
+                if clash and not split:
+                    self.warn(("stops", i, "start"), msg(
+                        "at the same time as stop {n} ({title}) on the same day",
+                        n=j + 1, title=other.title))
+                    break
 
     def stop_start(self, stop: model.Stop) -> dt.datetime | None:
         return schedule.stop_begins(self.trip, stop)
@@ -218,13 +326,60 @@ class _Checker:
                 break
 
 
+# The 결재란 of an office's forms: up to six boxes (담당 … 부시장), each a short position title.
+MAX_APPROVALS, MAX_APPROVAL_LABEL = 6, 8
+# What a basis says it counts: '4박', '4 nights'; '5명', '5인', '5 people'.
+_NIGHTS = re.compile(r"(\d+)\s*(?:박|nights?\b)", re.IGNORECASE)
+_PEOPLE = re.compile(r"(\d+)\s*(?:명|인(?![가-힣])|(?:people|persons?|pax)\b)", re.IGNORECASE)
+_NIGHTS_WORDS = N_("{item} basis '{basis}': the stays add up to {n} nights")
+_PEOPLE_WORDS = N_("{item} basis '{basis}': the delegation has {n} people")
+
+
+def _counted(pattern: re.Pattern, basis: str) -> tuple[int, str] | None:
+    """The number a basis counts and the basis quoted up to it ('4명 × 4박 …'); None when it
+    counts none."""
+    found = pattern.search(basis or "")
+    if not found:
+        return None
+    quoted = basis[:found.end()].strip() + (" …" if basis[found.end():].strip() else "")
+    return int(found.group(1)), quoted
+
+
+def stay_nights(trip: model.Trip) -> int:
+    """The nights in hotels (a night on a plane is none): what '3박' in a plan counts."""
+    return sum((s.check_out - s.check_in).days for s in trip.stays
+               if s.check_in and s.check_out and s.check_out > s.check_in)
+
+
 def _id_hint(key: str, keys: list[str]) -> Message:
     close = difflib.get_close_matches(key, keys, n=1, cutoff=0.5)
     if close:
-        return msg("did you mean `{name}`?", name=close[0])
+        return msg("did you mean ‘{name}’?", name=close[0])
     if not keys:
         return msg("the delegation is empty")
     return msg("known ids: {ids}", ids=", ".join(keys))
+
+
+def _choice_problem(value: str, choices: tuple[str, ...]) -> Message:
+    """A value that is no choice: the code to write when it is a choice's own word (‘공개’ is
+    written open), else every choice by its words."""
+    typed = value.strip().casefold()
+    for code in choices:
+        if typed in (word.casefold() for word in schema.CHOICE_WORDS.get(code, ())):
+            return msg("write ‘{value}’ as {code}", value=value, code=code)
+    hint = difflib.get_close_matches(value, choices, n=1, cutoff=0.5)
+    return msg("‘{value}’ is not one of the choices; {hint}write one of: {choices}", value=value,
+               hint=msg("did you mean ‘{name}’? ", name=hint[0]) if hint else "",
+               choices=_ChoiceWords("", tuple((code, code) for code in choices)))
+
+
+class _ChoiceWords(Message):
+    """The choices in the reader's words, each with the code the file takes: ‘면담’(meeting)."""
+
+    def render(self, lang: str = "en") -> str:
+        if lang == "en":  # the English words are the codes
+            return ", ".join(f"‘{code}’" for code, _ in self.values)
+        return ", ".join(f"‘{schema.choice_label(code, lang)}’({code})" for code, _ in self.values)
 
 
 def check_file(path, *, partial: bool = False) -> tuple[model.Trip | None, list[Problem]]:
@@ -243,14 +398,18 @@ def check_file(path, *, partial: bool = False) -> tuple[model.Trip | None, list[
     except TripFileError as e:
         if e.trip is None:
             return None, e.problems
-        bad = [p.path for p in e.problems]
-        more = [p for p in validate(e.trip) if not any(_within(p.path, b) for b in bad)]
+        bad = {p.path for p in e.problems}
+        more = [p for p in validate(e.trip) if not _within(p.path, bad)]
         return (e.trip if partial else None), sorted(e.problems + more, key=_order)
     return trip, validate(trip)
 
 
-def _within(path: str, other: str) -> bool:
-    return path == other or path.startswith(other + ".") or path.startswith(other + "[")
+def _within(path: str, paths: set[str]) -> bool:
+    """Whether `path` is one of `paths` or inside one (a field or a row of it); looked up by
+    the path's own prefixes, so a million problems are not compared with a million others."""
+    if path in paths:
+        return True
+    return any(c in ".[" and path[:i] in paths for i, c in enumerate(path))
 
 
 def _order(p: Problem) -> tuple:

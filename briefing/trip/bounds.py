@@ -28,7 +28,8 @@ MAX_SHOWN = 60  # characters of a value quoted in a message
 
 # Tab and line breaks are part of text; every other control character (C0, DEL, C1) is invisible
 # junk from another program, and a lone surrogate is half a character that UTF-8 cannot hold.
-_REFUSED = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\udfff]")
+# U+FFFE and U+FFFF are no characters at all: XML (so a Word file) cannot hold them.
+_REFUSED = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufffe\\uffff]")
 # A comment is written as it is, so it must also hold what YAML accepts in a file, and no line
 # break but `\n` (after a CR, NEL or U+2028 the rest of the line would be read as YAML).
 _REFUSED_IN_COMMENT = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ud800-\\udfff\\ufffe\\uffff]")
@@ -56,6 +57,9 @@ def text_problem(text: str, *, comment: bool = False) -> tuple[int, Message] | N
     if 0xD800 <= ord(m.group()) <= 0xDFFF:
         return m.start(), msg("holds half of a character ({code}) that cannot be saved; type it again",
                               code=code)
+    if m.group() in "\ufffe\uffff":
+        return m.start(), msg("holds {code}, which is no character (no document can hold it); "
+                              "delete it", code=code)
     return m.start(), msg("holds an invisible control character ({code}); delete it", code=code)
 
 
@@ -77,7 +81,7 @@ def date_problem(day: dt.date) -> Message | None:
 def minutes_problem(minutes: int) -> Message | None:
     if 0 <= minutes <= MAX_MINUTES:
         return None
-    return msg("`{minutes}` minutes is not a duration from 0 to {limit} (a day)",
+    return msg("‘{minutes}’ minutes is not a duration from 0 to {limit} (a day)",
                minutes=shown(str(minutes)), limit=MAX_MINUTES)
 
 
@@ -106,7 +110,7 @@ def zone_problem(name: str) -> Message | None:
     """Why `name` is no time zone a trip may use, with a "did you mean"; None if it is one."""
     if zone_ok(name):
         return None
-    return msg("unknown time zone `{name}`; {hint}", name=shown(name), hint=_zone_hint(name))
+    return msg("unknown time zone ‘{name}’; {hint}", name=shown(name), hint=_zone_hint(name))
 
 
 def _zone_hint(name: str) -> Message:
@@ -115,16 +119,16 @@ def _zone_hint(name: str) -> Message:
         return msg("it means whatever this computer is set to; name the zone, e.g. Asia/Seoul")
     bare = name[len(name.split("/", 1)[0]) + 1:] if name.startswith(MACHINE_PREFIXES) else ""
     if bare in zones():
-        return msg("did you mean `{name}`?", name=bare)
+        return msg("did you mean ‘{name}’?", name=bare)
     if len(name) > 100:  # no zone name is this long: not worth comparing against every zone
         return msg("use an IANA name such as Asia/Seoul or Europe/Madrid")
     lowered = {n.lower(): n for n in names}
     if name.lower() in lowered:
-        return msg("did you mean `{name}`? (names are case-sensitive)", name=lowered[name.lower()])
+        return msg("did you mean ‘{name}’? (names are case-sensitive)", name=lowered[name.lower()])
     by_city = [n for n in names if n.lower().endswith("/" + name.lower().replace(" ", "_"))]
     close = by_city or difflib.get_close_matches(name, names, n=1, cutoff=0.6)
     if close:
-        return msg("did you mean `{name}`?", name=close[0])
+        return msg("did you mean ‘{name}’?", name=close[0])
     return msg("use an IANA name such as Asia/Seoul or Europe/Madrid")
 
 
@@ -178,13 +182,13 @@ def amount_problem(amount: Decimal) -> Message | None:
         decimals = max(0, -exponent)
         if decimals <= MAX_AMOUNT_DECIMALS and len(digits) + max(0, exponent) - decimals <= MAX_AMOUNT_DIGITS:
             return None
-    return msg("`{amount}` is not an amount from 0 with at most {digits} digits and {decimals}"
+    return msg("‘{amount}’ is not an amount from 0 with at most {digits} digits and {decimals}"
                " decimals", amount=shown(str(amount)), digits=MAX_AMOUNT_DIGITS,
                decimals=MAX_AMOUNT_DECIMALS)
 
 
 def _wrong_type(f: schema.Field, value) -> Message:
-    return msg("expected {kind}, found `{value}`", kind=msg(_KIND_WORDS[f.kind]),
+    return msg("expected {kind}, found ‘{value}’", kind=msg(_KIND_WORDS[f.kind]),
                value=shown(repr(value)))
 
 

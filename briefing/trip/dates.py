@@ -38,6 +38,7 @@ def date_range(start: dt.date | None, end: dt.date | None, lang: str) -> str:
         if start.year == end.year:
             return f"{short_date(start, lang)} – {date(end, lang)}"
         return f"{date(start, lang)} – {date(end, lang)}"
+    # Korean office documents write a range with ~ and no spaces: 2023. 2. 26.(일)~3. 5.(일)
     if start.year == end.year:
-        return f"{date(start, lang)} – {end.month}. {end.day}.({weekday(end, lang)})"
-    return f"{date(start, lang)} – {date(end, lang)}"
+        return f"{date(start, lang)}~{end.month}. {end.day}.({weekday(end, lang)})"
+    return f"{date(start, lang)}~{date(end, lang)}"

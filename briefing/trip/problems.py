@@ -8,9 +8,10 @@ field path, for logs and tests.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from briefing.trip import words
+from briefing.trip import dates, words
 from briefing.trip.words import N_
 
 ERROR = N_("error")
@@ -28,7 +29,7 @@ class Message:
         text = words.translate(lang, self.template, "problem")
         if not self.values:
             return text
-        return text.format(**{k: _shown(v, lang) for k, v in self.values})
+        return words.fill(text, **{k: _shown(v, lang) for k, v in self.values})
 
     def __str__(self) -> str:
         return self.render("en")
@@ -43,7 +44,11 @@ def msg(template: str, **values) -> Message:
 
 
 def _shown(value, lang: str):
-    return value.render(lang) if isinstance(value, Message) else value
+    if isinstance(value, Message):
+        return value.render(lang)
+    if lang == "ko" and isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return dates.date(value, lang)  # 2023. 2. 27.(월), as Korean documents write a date
+    return value
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,11 @@ FORBIDDEN = re.compile(
     re.IGNORECASE,
 )
 
+# Windows system libraries that must come from the user's Windows, never from the bundle. The Wine
+# build (windows/build-on-linux.sh) gives its Wine prefix stand-ins for these three, which Wine 8.0
+# lacks; one copied into the app would shadow the real one on every user's machine.
+WINDOWS_SYSTEM_DLLS = frozenset({"bcryptprimitives.dll", "icuuc.dll", "mscms.dll"})
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -57,21 +62,27 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if problems else 0
 
 
-def check(folder: Path) -> list[str]:
-    """What is wrong with the one-folder build in `folder`; empty when it looks complete."""
-    exe = folder / (f"{NAME}.exe" if sys.platform == "win32" else NAME)
+def check(folder: Path, platform: str = sys.platform) -> list[str]:
+    """What is wrong with the one-folder build in `folder`; empty when it looks complete.
+
+    `platform` (a `sys.platform` value) is the system the bundle was built for: the Windows wheels
+    of PySide6 keep Qt's plugins in PySide6/plugins, the Linux and macOS ones in PySide6/Qt/plugins.
+    """
+    windows = platform == "win32"
+    exe = folder / (f"{NAME}.exe" if windows else NAME)
     internal = folder / "_internal"
+    qt_plugins = "PySide6/plugins" if windows else "PySide6/Qt/plugins"
     problems = []
     if not exe.is_file():
         problems.append(f"no executable {exe}")
-    if sys.platform == "win32" and not (folder / "briefing-cli.exe").is_file():
+    if windows and not (folder / "briefing-cli.exe").is_file():
         problems.append(f"no console executable {folder / 'briefing-cli.exe'}")
     required = {
         "the example trips": "briefing/resources/examples/*.yaml",
         "qtawesome's icon fonts": "qtawesome/fonts/*.ttf",
         "the time-zone database (tzdata)": "tzdata/zoneinfo/Asia/Seoul",
-        "Qt's platform plugins": "PySide6/Qt/plugins/platforms/*",
-        "Qt's SVG icon engine": "PySide6/Qt/plugins/iconengines/*",
+        "Qt's platform plugins": f"{qt_plugins}/platforms/*",
+        "Qt's SVG icon engine": f"{qt_plugins}/iconengines/*",
         # .docx paperwork: python-docx's templates, reached through its module folders
         "python-docx's templates": "docx/templates/default.docx",
         "python-docx's module folders": "docx/parts/../templates/default-header.xml",
@@ -83,6 +94,10 @@ def check(folder: Path) -> list[str]:
         relative = path.relative_to(internal).as_posix()
         if relative.startswith("PySide6/") and FORBIDDEN.search(path.name):
             problems.append(f"unwanted Qt part in the bundle: {relative}")
+    for path in sorted(folder.rglob("*")):
+        if path.name.lower() in WINDOWS_SYSTEM_DLLS:
+            relative = path.relative_to(folder).as_posix()
+            problems.append(f"a Windows system library in the bundle: {relative}")
     return problems
 
 

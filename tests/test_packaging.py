@@ -185,6 +185,73 @@ def _pdf_text(path: Path) -> str:
     return _squeeze("".join(page.extract_text() or "" for page in reader.pages))
 
 
+# packaging/build.py's check of a built folder, on fake folders laid out as each platform's
+# PyInstaller build lays them out: no build needed.
+
+def _build_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("packaging_build",
+                                                  ROOT / "packaging" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _fake_bundle(folder: Path, platform: str, qt_plugins: str) -> Path:
+    executables = ["Briefing.exe", "briefing-cli.exe"] if platform == "win32" else ["Briefing"]
+    internal = folder / "_internal"
+    files = [*executables] + [f"_internal/{name}" for name in (
+        "briefing/resources/examples/goyang.ko.yaml",
+        "qtawesome/fonts/fontawesome.ttf",
+        "tzdata/zoneinfo/Asia/Seoul",
+        f"{qt_plugins}/platforms/qwindows.dll",
+        f"{qt_plugins}/iconengines/qsvgicon.dll",
+        "docx/templates/default.docx",
+        "docx/templates/default-header.xml",
+        "docx/parts/__init__.py",
+    )]
+    for name in files:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(b"")
+    assert internal.is_dir()
+    return folder
+
+
+@pytest.mark.parametrize("platform, qt_plugins", [
+    ("win32", "PySide6/plugins"),  # the Windows wheels of PySide6
+    ("linux", "PySide6/Qt/plugins"),
+    ("darwin", "PySide6/Qt/plugins"),
+])
+def test_bundle_check_finds_qt_plugins_where_the_platform_keeps_them(tmp_path, platform,
+                                                                     qt_plugins):
+    folder = _fake_bundle(tmp_path / "Briefing", platform, qt_plugins)
+    assert _build_script().check(folder, platform) == []
+
+
+def test_bundle_check_says_when_the_qt_plugins_are_missing(tmp_path):
+    folder = _fake_bundle(tmp_path / "Briefing", "win32", "PySide6/Qt/plugins")
+    problems = _build_script().check(folder, "win32")
+    assert len(problems) == 2 and all("PySide6/plugins" in p.replace("\\", "/") for p in problems)
+
+
+@pytest.mark.parametrize("name", ["icuuc.dll", "MSCMS.dll", "bcryptprimitives.dll"])
+def test_bundle_check_rejects_a_windows_system_library(tmp_path, name):
+    # The Wine build gives its prefix stand-ins for these; one in the app would shadow Windows' own.
+    folder = _fake_bundle(tmp_path / "Briefing", "win32", "PySide6/plugins")
+    (folder / "_internal" / "PySide6" / name).write_bytes(b"MZ")
+    assert _build_script().check(folder, "win32") == [
+        f"a Windows system library in the bundle: _internal/PySide6/{name}"]
+
+
+def test_spec_does_not_exclude_what_the_app_imports():
+    # pypdf locks a book (--password-file); excluding it made the built app refuse
+    spec = (ROOT / "packaging" / "briefing.spec").read_text(encoding="utf-8")
+    excludes = spec[spec.index("EXCLUDES = "):spec.index("]", spec.index('"PySide2"'))]
+    for module in ("pypdf", "cryptography", "docx", "icalendar", "reportlab", "yaml"):
+        assert f'"{module}"' not in excludes, module
+
+
 # Desktop integration files (packaging/linux): cheap checks, no build needed.
 
 def _png_size(path: Path) -> tuple[int, int]:

@@ -108,6 +108,25 @@ def test_frozen_example_exports_a_book(frozen):
     assert re.sub(r"\s+", "", first_stop) in text
 
 
+def test_frozen_export_locks_a_book_with_a_password(frozen):
+    # pypdf and cryptography's AES must be in the bundle: a build without them said "pypdf is not
+    # installed" and wrote no book
+    frozen("example", "-o", "t.yaml")
+    password = "open sesame 열려라"
+    (frozen.workdir / "password.txt").write_text(password + "\n", encoding="utf-8")
+    result = frozen("export", "t.yaml", "-o", "locked.pdf", "--password-file", "password.txt")
+    assert "locked.pdf" in result.stdout
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(str(frozen.workdir / "locked.pdf"))
+    assert reader.is_encrypted
+    assert not reader.decrypt("open sesame")
+    assert reader.decrypt(password)
+    assert len(reader.pages) > 1
+    first_stop = yaml.safe_load((frozen.workdir / "t.yaml").read_text(encoding="utf-8"))["stops"][0]
+    text = re.sub(r"\s+", "", "".join(page.extract_text() or "" for page in reader.pages))
+    assert re.sub(r"\s+", "", first_stop["title"]) in text
+
+
 def test_frozen_example_writes_a_calendar_with_its_time_zones(frozen):
     # icalendar builds each VTIMEZONE from the bundled zone database
     frozen("example", "-o", "t.yaml")

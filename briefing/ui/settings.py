@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import os
+import sys
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+from briefing import options
 
 MAX_RECENT = 10
-PAPERS = ("a4", "letter")
-EDITIONS = ("full", "handout")
 
 
 class Settings:
     """Typed access to the few values Briefing remembers."""
 
     def __init__(self, qsettings: QSettings | None = None):
-        self.q = qsettings if qsettings is not None else QSettings()
+        self.q = qsettings if qsettings is not None else _user_settings()
 
     def language(self) -> str:
         return str(self.q.value("language", "") or "")
@@ -31,18 +32,25 @@ class Settings:
         self.q.setValue("book/font", path)
 
     def paper(self) -> str:
-        value = str(self.q.value("export/paper", "a4") or "a4")
-        return value if value in PAPERS else "a4"
+        return options.paper_or_default(str(self.q.value("export/paper", "") or ""))
 
     def set_paper(self, value: str) -> None:
         self.q.setValue("export/paper", value)
 
     def edition(self) -> str:
-        value = str(self.q.value("export/edition", "full") or "full")
-        return value if value in EDITIONS else "full"
+        return options.edition_or_default(str(self.q.value("export/edition", "") or ""))
 
     def set_edition(self, value: str) -> None:
         self.q.setValue("export/edition", value)
+        self.q.remove("export/last_edition")  # a new default is what the next export offers
+
+    def last_edition(self) -> str:
+        """The edition of the last export, offered again; the default edition before any."""
+        value = str(self.q.value("export/last_edition", "") or "")
+        return value if value in options.EDITIONS else self.edition()
+
+    def set_last_edition(self, value: str) -> None:
+        self.q.setValue("export/last_edition", value)
 
     def recent_files(self) -> list[str]:
         value = self.q.value("recentFiles", [])
@@ -65,3 +73,13 @@ class Settings:
 
     def set_bytes(self, key: str, value: QByteArray) -> None:
         self.q.setValue(key, value)
+
+
+def _user_settings() -> QSettings:
+    """On Windows an INI file in %LOCALAPPDATA%\\Briefing\\Briefing, beside the recovery copies,
+    where Windows programs keep what is the user's own; elsewhere Qt's default place."""
+    if sys.platform == "win32":
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.AppLocalDataLocation)
+        return QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings()

@@ -51,12 +51,12 @@ def test_personal_copy_cover_footer_and_own_points(trip, tmp_path):
         assert "이동환 시장 개인용" in text, f"page {n} does not say whose copy it is"
     whole = "".join(pages)
     mine = sum(1 for s in trip.stops for p in s.talking_points if p.speaker == "mayor")
-    assert whole.count("내 발언") == mine > 0
+    assert whole.count("본인 발언") == mine > 0
     led = sum(1 for s in trip.stops for a in s.agenda if a.lead == "mayor")
     assert whole.count("내 순서") == led > 0
     assert "불참" not in whole  # the mayor attends every visit
     plain = "".join(texts(export_pdf(trip, tmp_path / "plain.pdf").path))
-    assert "개인용" not in plain and "내 발언" not in plain
+    assert "개인용" not in plain and "본인 발언" not in plain
 
 
 def test_personal_copy_marks_visits_not_attended(trip, tmp_path):
@@ -75,7 +75,7 @@ def test_personal_copy_marks_visits_not_attended(trip, tmp_path):
 
 
 def test_unknown_reader_is_an_error_with_a_hint(trip, tmp_path):
-    with pytest.raises(BookError, match=r"did you mean `mayor`\?.*strategy_head"):
+    with pytest.raises(BookError, match=r"did you mean ‘mayor’\?.*strategy_head"):
         export_pdf(trip, tmp_path / "x.pdf", reader="mayr")
     assert not (tmp_path / "x.pdf").exists()
 
@@ -151,7 +151,7 @@ def test_cli_for_and_since(trip, tmp_path, cli):
 
     bad = tmp_path / "bad.pdf"
     done = cli("export", str(new), "-o", str(bad), "--for", "mayr", cwd=tmp_path)
-    assert done.returncode == 1 and "did you mean `mayor`" in done.stderr
+    assert done.returncode == 1 and "did you mean ‘mayor’" in done.stderr
     done = cli("export", str(new), "-o", str(bad), "--since", str(tmp_path / "none.yaml"),
                cwd=tmp_path)
     assert done.returncode == 1

@@ -75,7 +75,11 @@ def test_contents_pages_match_where_each_stop_starts(trip, full):
 
 
 def test_every_section_is_in_the_contents_and_outline_in_order(trip, full):
-    titles = [t for t, _ in contents_entries(full)]
+    # The days are listed under the itinerary (and in the outline under it)
+    titles = [t for t, _ in contents_entries(full) if not re.match(r"\d+일차 · ", t)]
+    entries = [t for t, _ in contents_entries(full)]
+    days = entries[entries.index("일정표") + 1:entries.index("대표단")]
+    assert [d.split("일차 · ")[0] for d in days] == [str(n) for n in range(1, 9)]
     assert titles[:5] == ["출장 개요", "핵심 메시지", "일정표", "대표단", "방문별 자료"]
     assert titles[-2:] == ["이동 및 숙박", "연락처"]
 
@@ -132,6 +136,8 @@ def test_running_header_and_marking_on_every_page(trip, full):
         mine = [head for first, head in stops if first <= n < after]
         if mine:
             assert mine[-1] + " · " in text, f"page {n} should be headed by {mine[-1]}"
+        elif starts["일정표"] <= n < starts["대표단"]:
+            assert re.search(r"^일정표 · \d+일차 · ", text, re.M), f"page {n} names no day"
         else:
             assert trip.info.title in text, f"page {n}"
 

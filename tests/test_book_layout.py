@@ -115,8 +115,9 @@ def itinerary_days(pages: list[str]) -> dict[str, str]:
     """Each itinerary day's title and what follows it up to the next day (or section)."""
     # From after the contents to past the itinerary (the key-messages page comes before it);
     # what follows the last day is left at the end of its text.
-    whole = "\n".join(pages[2:14])
-    parts = re.split(r"^(\d+일차 · [^\n]+|Day \d+ · [^\n]+)$", whole, flags=re.M)
+    whole = "\n".join(p for p in pages[2:] if not re.search(r"^(Contents|목차)$", p, re.M))
+    # A day's title, not the line that says a day runs on to a page ("… (계속)")
+    parts = re.split(r"^(\d+일차 · \S+ \S+ \S+|Day \d+ · \S+ \d+ \S+ \d+)$", whole, flags=re.M)
     return {title: body for title, body in zip(parts[1::2], parts[2::2], strict=True)}
 
 

@@ -100,3 +100,22 @@ def test_a_200_line_talking_point_runs_over_pages_marked_as_continued(tmp_path, 
 def test_a_part_that_starts_at_the_top_of_a_page_is_not_marked_continued(tmp_path):
     pages = page_texts(one_stop(background="배경 " * 10), tmp_path)
     assert not any("(계속)" in p for p in pages)
+
+
+def test_a_talking_point_of_many_paragraphs_lays_out_in_linear_time():
+    import time
+
+    from briefing.book import render
+
+    def seconds(paragraphs: int) -> float:
+        text = "\n\n".join(f"문단{i} " + "말씀 내용입니다 " * 12 for i in range(paragraphs))
+        trip = one_stop(talking_points=[TalkingPoint(text=text, speaker="mayor")])
+        start = time.process_time()  # CPU time: other work on the machine does not count
+        render(trip)
+        return time.process_time() - start
+
+    # Once 13 / 46 / 182 s for 250 / 500 / 1,000 paragraphs: every page split laid out the
+    # whole rest again.
+    small, large = seconds(250), seconds(1000)
+    assert large < 5
+    assert large < 6 * small  # four times the text: about four times the time, not sixteen

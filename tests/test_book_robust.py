@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from briefing.book import export_pdf
 from briefing.trip.model import (
     AgendaItem,
+    Contact,
     Counterpart,
     Person,
     Question,
@@ -76,17 +77,19 @@ def test_emoji_and_missing_glyphs_do_not_break_the_export(tmp_path):
     texts = [p.extract_text() or "" for p in PdfReader(out).pages]
     whole = "".join(texts)
     assert "환영 합니다" in whole and "끝" in whole
-    # Emoji the font lacks are left out, and said so once; a rare letter stays a visible box.
+    # Emoji the font lacks are left out, and said so once; a rare letter stays a visible box,
+    # told as emoji are: what and where.
     assert whole.count("□") == 1 and "□자" in whole
-    assert result.notices == ["7 characters the font cannot print were left out: "
-                              "🇰🇷 ✈ 🇪🇸 👍🏽 🎉 👨‍👩‍👧 😀"]
+    hanja, emoji = result.notices
+    assert "has no Chinese (Hanja) letters (𠀀)" in hanja and "› Purpose" in hanja
+    assert emoji == "7 characters the font cannot print were left out: 🇰🇷 ✈ 🇪🇸 👍🏽 🎉 👨‍👩‍👧 😀"
     # The running head (and the cover) carry the title without boxes; a stop's pages are
     # headed by the stop instead.
     assert "X 출장" in texts[0]
     stop_head = f"1. {trip.stops[0].title} · "
     for n, text in enumerate(texts[1:], 2):
         assert (text.splitlines()[1:2] == ["X 출장"] or "\nX 출장\n" in text
-                or stop_head in text), f"page {n}"
+                or stop_head in text or "\n일정표 · " in text), f"page {n}"
 
 
 def test_endless_word_and_url_wrap(tmp_path):
@@ -193,3 +196,43 @@ def test_an_endless_stop_title_and_trip_title(tmp_path):
     texts, reader = export_text(trip, tmp_path)
     assert "제목제목" in texts[2] or any("제목제목" in t for t in texts)
     assert len(reader.outline) >= 3
+
+
+@pytest.mark.parametrize("field, value", [("phone", "1" * 400), ("email", "x" * 400 + "@example.org")])
+def test_an_unbreakable_phone_or_email_wraps_in_its_table_cell(tmp_path, field, value):
+    # Once `ValueError: ... negative availWidth`: the endless column squeezed its neighbour
+    # below its padding.
+    trip = small_trip()
+    trip.contacts = [Contact(name="대사관", phone="+33 1 00 00 00 00"),
+                     Contact(name="현지 담당", **{field: value})]
+    for edition in ("full", "handout"):
+        out = tmp_path / f"{edition}.pdf"
+        result = export_pdf(trip, out, edition=edition)
+        assert not result.notices
+        whole = flat("".join(p.extract_text() or "" for p in PdfReader(out).pages))
+        assert whole.count(value) >= 2  # the day sheet's contacts and the contacts page
+
+
+def test_a_part_that_cannot_be_laid_out_is_set_plainly_and_named(tmp_path, monkeypatch):
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from briefing.book import flowables
+
+    # A table no layout can place (as ReportLab's own limits may still make one): the book is
+    # made all the same, that part set as plain text, the field named in the reader's words.
+    wrap = flowables.BookTable.wrap
+
+    def refuse(self, aw, ah):
+        if any("9" * 40 in str(getattr(c, "text", "")) for row in self._cellvalues for c in row):
+            raise LayoutError("no room")
+        return wrap(self, aw, ah)
+
+    monkeypatch.setattr(flowables.BookTable, "wrap", refuse)
+    trip = small_trip()
+    trip.contacts = [Contact(name="대사관", phone="112"), Contact(name="현지 담당", phone="9" * 60)]
+    out = tmp_path / "book.pdf"
+    result = export_pdf(trip, out)
+    assert len(result.notices) == 1  # told once, though the contact is on the day sheets too
+    assert result.notices[0].startswith("연락처 2행 › 전화: 쪽에 맞게 배치할 수 없어 일반 텍스트로")
+    whole = flat("".join(p.extract_text() or "" for p in PdfReader(out).pages))
+    assert "9" * 60 in whole and "현지담당" in whole and "대사관" in whole

@@ -67,9 +67,10 @@ def us_book():
 
 
 def sheets(pages: list[str]) -> dict[str, str]:
-    """Each day sheet's title and its text up to the next one."""
-    whole = "\n".join(pages)
-    parts = re.split(r"^(Day \d+ · [^\n]+|\d+일차 · [^\n]+)$", whole, flags=re.M)
+    """Each day sheet's title and its text up to the next one (the contents, which list the
+    days too, left out)."""
+    whole = "\n".join(p for p in pages if not re.search(r"^(Contents|목차)$", p, re.M))
+    parts = re.split(r"^(Day \d+ · \S+ \d+ \S+ \d+|\d+일차 · \S+ \S+ \S+)$", whole, flags=re.M)
     return dict(zip(parts[1::2], parts[2::2], strict=True))
 
 
@@ -120,7 +121,7 @@ def test_a_day_lists_its_lobby_call_its_hotel_and_its_contacts(us_book):
     day5 = sheets(us_book[0])["Day 5 · Mon 11 Mar 2024"]
     assert re.search(r"^08:15$", day5, re.M) and "lobby call, van to the port" in day5
     assert "bring passports" not in day5  # no time: not a line of the day
-    assert "Overnight Hotel Example" in day5
+    assert "Overnight: Hotel Example" in day5
     assert "Consulate General in San Francisco" in day5 and "Home office" in day5
     assert "Overnight" not in sheets(us_book[0])["Day 7 · Wed 13 Mar 2024"]
 

@@ -242,3 +242,17 @@ def test_one_stop_alone_has_that_stops_pages_of_the_whole_book(options):
     assert first == result.bookmarks["stop2"]
     assert pages_of(data)[0] == pages_of(full)[0][first - 1:last]
     assert builder.stop_pages(trip, 1, paper="letter") is None  # another book: render it whole
+
+
+def test_a_fault_of_the_builder_falls_back_to_the_full_build(monkeypatch):
+    """The incremental builder is an optimization: when its own machinery fails, the user still
+    gets the book a full export makes, not an error."""
+    trip = small_trip()
+    builder = IncrementalBook()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a replay that went wrong")
+
+    monkeypatch.setattr(IncrementalBook, "_assemble", broken)
+    assert_same_book(builder, trip)
+    assert builder.stop_pages(trip, 0) is None  # no quick answer, the caller builds the book

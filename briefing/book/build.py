@@ -11,7 +11,8 @@ from reportlab.platypus import Flowable
 from briefing.book import changes_page, day_sheet, front, key_messages, sections, stop
 from briefing.book.context import FULL, HANDOUT, Ctx
 from briefing.book.document import PAPERS, BookCanvas, BookDoc, Furniture, text_width
-from briefing.book.fonts import BUILD_LOCK, FontNotUsable, FontSet, choose
+from briefing.book.fallback import Rescue
+from briefing.book.fonts import BUILD_LOCK, FontNotUsable, FontSet, choose, missing_scripts
 from briefing.book.labels import Labels
 from briefing.book.page_marks import MarkedCanvas, marks_for
 from briefing.book.protect import ProtectError, encrypt
@@ -41,9 +42,9 @@ class BookResult:
 def check_options(paper: str, edition: str) -> tuple[str, str]:
     paper, edition = (paper or "a4").lower(), (edition or FULL).lower()
     if paper not in PAPERS:
-        raise BookError(f"unknown paper `{paper}`; use one of: {', '.join(PAPERS)}")
+        raise BookError(f"unknown paper ‘{paper}’; use one of: {', '.join(PAPERS)}")
     if edition not in EDITIONS:
-        raise BookError(f"unknown edition `{edition}`; use one of: {', '.join(EDITIONS)}")
+        raise BookError(f"unknown edition ‘{edition}’; use one of: {', '.join(EDITIONS)}")
     return paper, edition
 
 
@@ -63,12 +64,12 @@ def find_reader(trip: Trip, reader: str | None) -> Person | None:
         return person
     keys = [p.key for p in trip.delegation]
     if not keys:
-        raise BookError(f"no delegation member `{reader}`: the trip lists no delegation")
+        raise BookError(f"no delegation member ‘{reader}’: the trip lists no delegation")
     close = difflib.get_close_matches(reader, keys, n=1, cutoff=0.5)
     # People type a name as often as an id.
     by_name = [p.key for p in trip.delegation if p.name == reader]
-    hint = f"did you mean `{(by_name or close)[0]}`? " if by_name or close else ""
-    raise BookError(f"no delegation member with the id `{reader}`; {hint}"
+    hint = f"did you mean ‘{(by_name or close)[0]}’? " if by_name or close else ""
+    raise BookError(f"no delegation member with the id ‘{reader}’; {hint}"
                     f"the ids are: {', '.join(keys)}")
 
 
@@ -82,11 +83,13 @@ def make_doc(target, trip: Trip, paper: str, ctx: Ctx) -> BookDoc:
     furniture = Furniture(ctx.text.clean(info.title), ctx.text.clean(info.marking),
                           ctx.text.clean(footer), ctx.styles.regular_font, ctx.styles.bold_font,
                           ctx.text.clean(owner), labels["continued"])
-    return BookDoc(
+    doc = BookDoc(
         target, paper, furniture,
         title=front.pdf_title(ctx), author=info.organization,
         subject=info.subtitle or labels["overview"], creator="Briefing",
         lang="en-US" if labels.lang == "en" else "ko-KR")
+    doc.rescue = Rescue(ctx)
+    return doc
 
 
 def context(trip: Trip, edition: str, fonts: FontSet, width: float, *,
@@ -167,6 +170,9 @@ def render(trip: Trip, *, paper: str = "a4", edition: str = FULL, font=None,
         except Exception as e:  # ReportLab's LayoutError and kin: say so, keep the cause
             raise BookError(f"the book could not be made: {type(e).__name__}: {e}") from e
     notices = text_notices(trip, fonts, ctx)
+    for i in sorted(doc.rescued):  # a contact is on each day sheet, told once
+        if doc.rescued[i] not in notices:
+            notices.append(doc.rescued[i])
     if watermark and not marks.watermark:
         notices.append("nothing to print as a watermark: the trip has no marking "
                        "and the book is not a personal copy")
@@ -192,6 +198,7 @@ def text_notices(trip: Trip, fonts: FontSet, ctx: Ctx) -> list[str]:
     left out, Korean the font cannot print. One list for the book, its incremental build and
     the paperwork."""
     notices = list(fonts.notices)
+    notices += missing_scripts(fonts, trip)  # Arabic, Hebrew …: boxes, told like emoji
     if ctx.text.dropped_notice():
         notices.append(ctx.text.dropped_notice())
     if _has_hangul(trip) and fonts.charset is not None and "가" not in fonts.charset:

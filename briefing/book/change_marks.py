@@ -105,9 +105,27 @@ def index(ctx: Ctx) -> dict[tuple, tuple[str, ...]]:
     return out
 
 
-def tag(ctx: Ctx) -> str:
-    """The "changed" tag beside a marked item, as markup."""
-    return f'<font color="{_TAG}" size="8.5"><b>{ctx.m(ctx.labels["change_mark"])}</b></font>'
+def kind(ctx: Ctx, keys: tuple[str, ...]) -> str:
+    """What the records `keys` did to the item they mark: ADDED or REMOVED when they all say
+    so (a stop added since), else CHANGED."""
+    found = listed(ctx)
+    kinds = {found[int(k.removeprefix("change")) - 1].kind for k in keys
+             if k.startswith("change") and k.removeprefix("change").isdigit()}
+    return kinds.pop() if len(kinds) == 1 else ch.CHANGED
+
+
+def tag(ctx: Ctx, keys: tuple[str, ...] = ()) -> str:
+    """The tag beside a marked item, as markup: the changes page's own word for what happened
+    to it (추가, 삭제), "변경" for anything else."""
+    what = kind(ctx, keys) if keys else ch.CHANGED
+    word = ctx.labels["change_mark" if what == ch.CHANGED else what]
+    return f'<font color="{_TAG}" size="8.5"><b>{ctx.m(word)}</b></font>'
+
+
+def elsewhere(keys: tuple[str, ...], where: str) -> tuple[str, ...]:
+    """The same records marked a second time (a day sheet's row): their own bookmarks, so that
+    the changes page still links to the stop's page, which shows the item in full."""
+    return tuple(f"{k}.{where}" for k in keys)
 
 
 def page_ref(ctx: Ctx, change: ch.Change) -> Flowable:

@@ -12,6 +12,7 @@ from briefing.book import styles as st
 from briefing.book.context import Ctx
 from briefing.book.flowables import keep_head
 from briefing.book.sections import muted
+from briefing.trip import schema
 from briefing.trip.model import Trip
 from briefing.versions import changes as ch
 
@@ -22,7 +23,7 @@ _SECTION_WORDS = {ch.AGENDA: "agenda", ch.TALKING_POINTS: "talking_points",
                   ch.DELEGATION: "delegation", ch.TRAVEL: "flights", ch.STAYS: "stays",
                   ch.CONTACTS: "contacts"}
 # Fields whose values are delegation ids, printed as names.
-_PEOPLE = {"speaker", "lead", "attendees"}
+_PEOPLE = schema.person_keys()
 _CHOICES = {"kind": "kind", "press": "press", "mode": "mode"}
 
 

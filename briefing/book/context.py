@@ -136,7 +136,8 @@ class Ctx:
              day: dt.date | None) -> str:
         if start is None:
             return ""
-        return self.hm(start, day) + (f"–{self.hm(end, day)}" if end is not None else "")
+        sep = self.labels["range"]  # "~" in Korean office papers
+        return self.hm(start, day) + (f"{sep}{self.hm(end, day)}" if end is not None else "")
 
     def same_zone(self, tz_name: str) -> bool:
         """Whether local time is home time (then printing both would only add noise)."""
@@ -194,7 +195,7 @@ class Ctx:
             return []
         markup = self.m(title)
         if changed:
-            markup += f"   {change_marks.tag(self)}"
+            markup += f"   {change_marks.tag(self, changed)}"
             body = [KeepHead(body, keep=0, changed=changed)]
         # Keep a subheading with at least a few lines of what follows it.
         heading = Marked(Paragraph(markup, self.styles.h2), [], (1, self.text.clean(title)))

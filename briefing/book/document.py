@@ -17,10 +17,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from briefing.book import styles as st
 
 PAPERS = {"a4": A4, "letter": LETTER}
+# What ReportLab raises when a flowable does not fit (too tall, too wide, a negative width inside
+# a table): such a part is set plainly (see BookDoc.build); anything else (a canvas that cannot
+# record, a fault of ours) goes up.
+LAYOUT_ERRORS = (LayoutError, ValueError, IndexError, ArithmeticError)
 
 # Margins in millimetres, the same on every paper; positions are computed from the page size.
 MARGIN_SIDE = 20 * mm
@@ -129,6 +134,41 @@ class BookDoc(BaseDocTemplate):
         self._rest_now = False
         self._blocks_at_start: tuple[str, ...] = ()
         self._page_head = ""
+        # Sets a part of the story plainly when it cannot be laid out (see fallback.Rescue);
+        # None: such a part ends the build.
+        self.rescue = None
+        self.rescued: dict[int, str] = {}  # the story's index of a part set plainly → notice
+        self._handling: int | None = None  # the story's index of the part being laid out
+
+    # -- a part that cannot be laid out ----------------------------------------------------------
+    # The build is made again with that part of the story set plainly (then, should even that
+    # fail, left out), rather than the user getting no book for one field.
+
+    RESCUES = 20  # parts set plainly before the build gives up
+
+    def build(self, flowables, **kwargs):
+        if self.rescue is None:
+            return super().build(flowables, **kwargs)
+        original = list(flowables)
+        parts = [[f] for f in original]
+        tries: dict[int, int] = {}
+        self.rescued = {}
+        while True:
+            story = []
+            for i, part in enumerate(parts):
+                for f in part:
+                    f._book_index = i
+                    f.__dict__.pop("_postponed", None)  # left by the failed build
+                story += part
+            self._handling = None
+            try:
+                return super().build(story, **kwargs)
+            except LAYOUT_ERRORS:
+                i = self._handling
+                if i is None or tries.get(i, 0) >= 2 or sum(tries.values()) >= self.RESCUES:
+                    raise
+                tries[i] = tries.get(i, 0) + 1
+                parts[i], self.rescued[i] = self.rescue(original[i], omitted=tries[i] == 2)
 
     # -- where a block carries over to a new page --------------------------------------------
     # ReportLab puts the rest of a split flowable back in the story; the rest that opens a
@@ -144,11 +184,13 @@ class BookDoc(BaseDocTemplate):
         first = flowables[0] if flowables else None
         following = flowables[1] if len(flowables) > 1 else None
         self._rest_now = bool(getattr(first, "_book_rest", False))
+        index = self._handling = getattr(first, "_book_index", None)
         super().handle_flowable(flowables)
         for f in flowables:  # what the split put back in front: the rest of `first`
             if f is following or f is first:
                 break
             f._book_rest = True
+            f._book_index = index
 
     def afterFlowable(self, flowable):
         if self._first_on_page and getattr(flowable, "height", 0) > 0:

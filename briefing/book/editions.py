@@ -44,12 +44,25 @@ def file_part(text: str) -> str:
     return cleaned or "_"
 
 
-def file_name(stem: str, *, edition: str = "full", reader: str = "", draft: bool = False) -> str:
-    """The book's file name for this copy: `trip.pdf`, `trip.handout.pdf`, `trip.mayor.pdf`,
-    `trip.mayor.handout.pdf`, with `.draft` before `.pdf` for a draft."""
+def reader_part(key: str, people=()) -> str:
+    """What a personal copy's file is named by: the member's name (`이동환`), with the key only
+    when two members share that name (`김민수.aide`); the key when `people` do not know it."""
+    person = next((p for p in people if p.key == key), None)
+    if person is None or not person.name.strip():
+        return key
+    name = person.name.strip()
+    shared = sum(p.name.strip() == name for p in people if p.key) > 1
+    return f"{name}.{key}" if shared and key != name else name
+
+
+def file_name(stem: str, *, edition: str = "full", reader: str = "", draft: bool = False,
+              people=()) -> str:
+    """The book's file name for this copy: `trip.pdf`, `trip.handout.pdf`, `trip.이동환.pdf`,
+    `trip.이동환.handout.pdf`, with `.draft` before `.pdf` for a draft; `reader` is a member's
+    key, named as `reader_part` says when `people` (the delegation) are given."""
     parts = [stem]
     if reader:
-        parts.append(file_part(reader))
+        parts.append(file_part(reader_part(reader, people)))
     if edition == HANDOUT:
         parts.append("handout")
     if draft:

@@ -183,6 +183,10 @@ class Panel(Flowable):
 
     Used for key messages instead of a one-cell table, which cannot split a cell taller than a
     page, and instead of KeepTogether, which cannot hold content longer than a page.
+
+    Each flowable is measured once: the pieces of a split take over what is known of the
+    flowables they share, so a panel of many pages is laid out in time linear in its length
+    (measuring the whole rest again at every page made it quadratic).
     """
 
     def __init__(self, content: list[Flowable], *, fill=None, bar=None, bar_width: float = 3,
@@ -198,7 +202,8 @@ class Panel(Flowable):
         self.bar_width = bar_width if bar is not None else 0
         self.pad = pad
         self.top, self.bottom = top, bottom  # whether this piece has its own top/bottom padding
-        self._sizes: list[tuple[float, float]] = []
+        self._sizes: list[tuple[float, float] | None] = [None] * len(content)
+        self._sizes_width: float | None = None  # the inner width the sizes were measured at
         self.whole = False  # moves to the next page rather than split, if a page can hold it
 
     def _inner(self, aw: float) -> float:
@@ -209,42 +214,84 @@ class Panel(Flowable):
             return 0
         return max(self.content[i - 1].getSpaceAfter(), self.content[i].getSpaceBefore())
 
+    def _measure(self, inner: float) -> list[tuple[float, float]]:
+        if self._sizes_width != inner:
+            self._sizes = [None] * len(self.content)
+            self._sizes_width = inner
+        for i, f in enumerate(self.content):
+            if self._sizes[i] is None:
+                self._sizes[i] = f.wrapOn(self.canv, inner, 1e6)
+        return self._sizes  # type: ignore[return-value]
+
     def wrap(self, aw, ah):
-        inner = self._inner(aw)
-        self._sizes = [f.wrapOn(self.canv, inner, 1e6) for f in self.content]
-        body = sum(h for _, h in self._sizes) + sum(self._gap(i) for i in range(len(self.content)))
+        sizes = self._measure(self._inner(aw))
+        body = sum(h for _, h in sizes) + sum(self._gap(i) for i in range(len(self.content)))
         self.width = aw
         self.height = body + self.pad * (self.top + self.bottom)
         return aw, self.height
 
     def split(self, aw, ah):
-        if self.whole and ah < self.height <= _page_room(self.canv):
+        page = _page_room(self.canv)
+        if self.whole and ah < self.height <= page:
             return []  # whole on the next page
+        pieces = self._split(aw, ah, strict=True)
+        if pieces or not _at_page_top(self.canv) or self.height <= ah:
+            return pieces
+        # On an empty page that cannot hold it whole: moving on would not help, so it splits
+        # wherever it can (a 0.34 pt overflow once ended the export here).
+        return self._split(aw, ah, strict=False)
+
+    def _split(self, aw: float, ah: float, *, strict: bool) -> list[Flowable]:
+        """Two pieces, the first fitting `ah`; `strict`: only where the kept flowables stay
+        with what follows and the first piece has air below its last line."""
         inner = self._inner(aw)
+        sizes = self._measure(inner)
         room = ah - self.pad * self.top
-        head: list[Flowable] = []
+        air = self.pad * 0.5 if strict else 0
         used = 0.0
         for i, f in enumerate(self.content):
-            gap = self._gap(i) if head else 0
-            _, h = f.wrapOn(self.canv, inner, 1e6)
-            if used + gap + h <= room - self.pad * 0.5:
-                head.append(f)
+            gap = self._gap(i) if i else 0
+            h = sizes[i][1]
+            if used + gap + h <= room - air:
                 used += gap + h
                 continue
-            parts = f.splitOn(self.canv, inner, room - used - gap) if room - used - gap > 0 else []
-            rest = self.content[i + 1:]
+            parts = self._split_one(i, inner, room - used - gap)
             if len(parts) >= 2:
-                head.append(parts[0])
-                rest = list(parts[1:]) + rest
-            else:
-                rest = [f] + rest
-            kept = len(head) <= self.keep and all(
-                h is c for h, c in zip(head, self.content, strict=False))
-            if not head or (kept and rest):
-                return []  # a talking point's speaker line alone at a page foot: move it all
-            return [self._piece(head, top=self.top, bottom=False),
-                    self._piece(rest, top=False, bottom=self.bottom)]
-        return []  # it fits but for its bottom padding: better whole on the next page
+                return self._pieces(i, parts[0], parts[1:])
+            if i == 0 or (strict and i <= self.keep):
+                # a talking point's speaker line alone at a page foot: move it all
+                return []
+            return self._pieces(i, None, [f])
+        if strict or not self.content:
+            return []  # it fits but for its bottom padding: better whole on the next page
+        # It fits but for its bottom padding, on a page where it cannot move: the last lines go.
+        i = len(self.content) - 1
+        parts = self._split_one(i, inner, sizes[i][1] - 0.5)
+        if len(parts) >= 2:
+            return self._pieces(i, parts[0], parts[1:])
+        return self._pieces(i, None, [self.content[i]]) if i else []
+
+    def _split_one(self, i: int, inner: float, room: float) -> list[Flowable]:
+        if room <= 0:
+            return []
+        parts = self.content[i].splitOn(self.canv, inner, room)
+        if len(parts) < 2:
+            # A paragraph that fails to split forgets its lines: it is measured again.
+            self._sizes[i] = None
+        return parts
+
+    def _pieces(self, i: int, first: Flowable | None, rest: list[Flowable]) -> list[Flowable]:
+        """This panel cut before content[i]: `first` (a piece of it) ends the first part and
+        `rest` opens the second; what is known of the others' sizes goes with them."""
+        head = self.content[:i] + ([first] if first is not None else [])
+        tail = rest + self.content[i + 1:]
+        known = self._sizes
+        a = self._piece(head, top=self.top, bottom=False)
+        b = self._piece(tail, top=False, bottom=self.bottom)
+        a._sizes, a._sizes_width = known[:i] + [None] * (len(head) - i), self._sizes_width
+        b._sizes = [None] * len(rest) + known[i + 1:]
+        b._sizes_width = self._sizes_width
+        return [a, b]
 
     def _piece(self, content, *, top, bottom) -> Panel:
         # Only the first piece has a speaker line to keep: a continuation that fills a page but
@@ -267,8 +314,8 @@ class Panel(Flowable):
             canv.restoreState()
         x = self.bar_width + self.pad
         y = self.height - self.pad * self.top
-        for i, (f, (_, h)) in enumerate(zip(self.content, self._sizes, strict=False)):
-            y -= self._gap(i) + h
+        for i, (f, size) in enumerate(zip(self.content, self._sizes, strict=True)):
+            y -= self._gap(i) + size[1]
             f.drawOn(canv, x, y)
 
 
@@ -300,6 +347,12 @@ def _page_room(canv) -> float:
     """The height of the frame being filled when it is empty (0 when unknown)."""
     frame = getattr(getattr(canv, "_doctemplate", None), "frame", None)
     return getattr(frame, "_aH", 0) or 0
+
+
+def _at_page_top(canv) -> bool:
+    """Whether nothing is on the current page yet (a flowable cannot do better elsewhere)."""
+    frame = getattr(getattr(canv, "_doctemplate", None), "frame", None)
+    return bool(getattr(frame, "_atTop", False))
 
 
 def keep_head(head: list[Flowable], body: list[Flowable]) -> list[Flowable]:
@@ -358,10 +411,7 @@ class BookTable(ChangeRows):
         return parts
 
     def _at_page_top(self) -> bool:
-        """Whether nothing is on the current page yet (the table cannot do better elsewhere)."""
-        doc = getattr(getattr(self, "canv", None), "_doctemplate", None)
-        frame = getattr(doc, "frame", None)
-        return bool(getattr(frame, "_atTop", False))
+        return _at_page_top(getattr(self, "canv", None))
 
 
 class LinedPage(Flowable):

@@ -6,11 +6,13 @@ takes the platform, the environment and a filesystem root instead of reading the
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import struct
 import sys
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from briefing.trip import places
 
 CID_FALLBACK = "HYGothic-Medium"
 
@@ -263,3 +267,65 @@ def choose(user_font: str | os.PathLike | None = None, *, platform: str = sys.pl
         "having a Korean font, and bold prints as regular. Install a Korean TrueType font "
         "(e.g. Nanum Gothic) or name one with --font PATH.")
     return fonts
+
+
+# -- letters of scripts the font lacks ------------------------------------------------------------
+
+# Scripts whose own notice is elsewhere (Korean: build.text_notices) or that print as their
+# plain form (styled Latin letters).
+_SCRIPTS_TOLD_ELSEWHERE = {"HANGUL"}
+_SCRIPT_NAMES = {"CJK": "Chinese (Hanja)"}
+_PLACES_SHOWN = 3
+
+
+def missing_scripts(fonts: FontSet, trip) -> list[str]:
+    """A notice for each script whose letters the font cannot print (Arabic, Hebrew, Thai …),
+    naming what prints as boxes and where, as the book tells of emoji it left out."""
+    if fonts.charset is None:
+        return []
+    found: dict[str, tuple[list[str], list[str]]] = {}  # script -> (letters, places)
+    for path, text in _texts(trip, ""):
+        if fonts.charset.issuperset(text):
+            continue
+        for ch in dict.fromkeys(text):
+            script = _script(fonts, ch)
+            if not script:
+                continue
+            letters, where = found.setdefault(script, ([], []))
+            if ch not in letters:
+                letters.append(ch)
+            place = places.describe(path, "en", trip) or path
+            if place not in where:
+                where.append(place)
+    out = []
+    for script, (letters, where) in found.items():
+        name = _SCRIPT_NAMES.get(script, script.title())
+        shown = "; ".join(where[:_PLACES_SHOWN]) + (" …" if len(where) > _PLACES_SHOWN else "")
+        sample = "".join(letters[:12])
+        out.append(f"the font {fonts.source} has no {name} letters ({sample}); they print as "
+                   f"boxes in: {shown}")
+    return out
+
+
+def _script(fonts: FontSet, ch: str) -> str:
+    """The script of a letter the font cannot print and has no plain form for, else ""."""
+    if fonts.covers(ch) or not unicodedata.category(ch).startswith("L"):
+        return ""
+    plain = unicodedata.normalize("NFKC", ch)
+    if plain != ch and all(fonts.covers(c) for c in plain):
+        return ""
+    script = unicodedata.name(ch, "").split(" ")[0]
+    return "" if not script or script in _SCRIPTS_TOLD_ELSEWHERE else script
+
+
+def _texts(value, path: str):
+    """Every text of a trip with its field path ('stops[1].talking_points[0].text')."""
+    if isinstance(value, str):
+        if value:
+            yield path, value
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _texts(item, f"{path}[{i}]")
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _texts(getattr(value, f.name), f"{path}.{f.name}" if path else f.name)

@@ -1,5 +1,8 @@
 """Building the book again after an edit without laying out what the edit did not touch.
 
+(Over 400 lines: the cache's validity rules and the replay share state that a split would pass
+around; the recording canvas is apart, in book/recording.py.)
+
 Design
 ------
 The book is cut into *parts* (the cover and contents, each front section, each stop, each back
@@ -65,94 +68,12 @@ from briefing.book.build import (
 from briefing.book.change_marks import index as change_index
 from briefing.book.change_marks import listed as change_listed
 from briefing.book.context import FULL, Ctx, TocEntry
-from briefing.book.document import PAPERS, BookCanvas, text_width
+from briefing.book.document import PAPERS, text_width
 from briefing.book.fonts import BUILD_LOCK, FontSet
 from briefing.book.page_marks import MarkedCanvas, marks_for
+from briefing.book.recording import NotRecordable, Recorder, Segment
 from briefing.book.tracked_reads import Reads, Resolver, Tracker
 from briefing.trip.model import Trip
-
-_TEXT_STATE = ("_fontname", "_fontsize", "_leading", "_charSpace", "_wordSpace", "_horizScale",
-               "_rise", "_textRenderMode")
-
-
-class _NotRecordable(Exception):
-    """A page uses something the recorder does not carry: build this book in full."""
-
-
-class _OwnNumber:
-    """Where a recorded page prints its own number, with the text state it is printed in."""
-
-    __slots__ = ("x", "y", "state")
-
-    def __init__(self, canv, x: float, y: float):
-        self.x, self.y = x, y
-        self.state = tuple(getattr(canv, a) for a in _TEXT_STATE)
-
-    def draw(self, canv) -> None:
-        saved = tuple(getattr(canv, a) for a in _TEXT_STATE)
-        for name, value in zip(_TEXT_STATE, self.state, strict=True):
-            setattr(canv, name, value)
-        canv.drawRightString(self.x, self.y, str(canv.getPageNumber()))
-        for name, value in zip(_TEXT_STATE, saved, strict=True):
-            setattr(canv, name, value)
-
-
-@dataclass
-class _Page:
-    code: list
-    forms: list[str]
-    events: list[tuple]  # bookmarks, outline entries and links, in the order they were made
-
-
-@dataclass
-class _Segment:
-    pages: list[_Page]
-    toc: list[TocEntry]
-    page_of: dict[str, int]  # key -> page within the segment, from 1
-    forms: dict[str, tuple]
-    dropped: dict[str, None]  # characters the text layer left out (emoji)
-
-
-class _Recorder(BookCanvas):
-    """A canvas that keeps each page instead of writing it (see the module's docstring)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.recorded: list[_Page] = []
-        self._events: list[tuple] = []
-
-    def own_page_number(self, x: float, y: float) -> None:
-        self._code.append(_OwnNumber(self, x, y))
-
-    def bookmarkPage(self, key, **kw):
-        self._events.append(("bookmark", key, kw))
-
-    def addOutlineEntry(self, title, key, level=0, closed=None):
-        self._events.append(("outline", title, key, level, closed))
-
-    def showOutline(self):
-        self._events.append(("show_outline",))
-
-    def linkRect(self, contents, destinationname, Rect=None, addtopage=1, name=None, relative=1,
-                 **kw):
-        self._events.append(("link", contents, destinationname, self._absRect(Rect, relative),
-                             kw))
-
-    def showPage(self):
-        if self._colorsUsed or self._shadingUsed:
-            raise _NotRecordable
-        self.pages += 1
-        self.recorded.append(_Page(self._code, list(self._formsinuse), self._events))
-        self._events = []
-        if self._onPage:
-            self._onPage(self._pageNumber)
-        self._startPage()
-
-    def save(self):
-        if self._code:
-            self.showPage()
-        if self._doc.fontMapping:  # a standard font: named per document, not shared
-            raise _NotRecordable
 
 
 def _digest(*parts) -> str:
@@ -181,7 +102,7 @@ class _Made:
 class _Cached:
     versions: tuple  # of its parts when it was laid out (the head: the contents)
     reads: Reads  # what laying it out read of the trip (the running heads, the footer)
-    segment: _Segment
+    segment: Segment
 
 
 @dataclass
@@ -219,14 +140,14 @@ class IncrementalBook:
             try:
                 return self._render(trip, fonts, paper, edition, reader, since, draft,
                                     watermark, notes_pages)
-            except _NotRecordable:
+            except BookError:
+                raise
+            except Exception:
+                # Something the recorder does not carry, or a fault of this builder's own
+                # machinery: the full build makes the same book, or says why it cannot.
                 self.segments.clear()
                 self.parts.clear()
                 return render(trip, **options)
-            except BookError:
-                raise
-            except Exception as e:  # as build.render says it
-                raise BookError(f"the book could not be made: {type(e).__name__}: {e}") from e
 
     def stop_pages(self, trip: Trip, index: int, *, paper: str = "a4", edition: str = FULL,
                    font=None, reader: str | None = None, since: Trip | None = None,
@@ -292,12 +213,10 @@ class IncrementalBook:
                 first = self.first_page[(name,)]
                 data, _, _ = self._assemble(trip, paper, ctx, [cached.segment], watermark,
                                             alone=(first, self.page_of, self.pages))
-            except _NotRecordable:
-                return None
             except BookError:
                 raise
-            except Exception as e:  # as build.render says it
-                raise BookError(f"the book could not be made: {type(e).__name__}: {e}") from e
+            except Exception:  # not known here: the caller renders the whole book
+                return None
         return data, first
 
     # -- the parts and what decides them -----------------------------------------------------------
@@ -370,7 +289,7 @@ class IncrementalBook:
             for name in [n for n in self.parts if n not in versions]:
                 del self.parts[name]
 
-            body: list[_Segment] = []
+            body: list[Segment] = []
             kept: dict[tuple, _Cached] = {}
             for group in groups:
                 names = tuple(p.name for p in group)
@@ -446,7 +365,7 @@ class IncrementalBook:
         for n, name in enumerate(names, 1):
             font = pdfmetrics.getFont(name)
             if not isinstance(font, TTFont):
-                raise _NotRecordable
+                raise NotRecordable
             state = TTFont.State(font._asciiReadable, font)
             state.internalName = f"F{n}"
             self._states[name] = state
@@ -460,15 +379,15 @@ class IncrementalBook:
                 pdf_doc.fontMapping[name] = "/" + state.internalName
                 pdf_doc.delayedFonts.append(font)
 
-    def _lay_out(self, trip, paper, ctx, flowables: list[Flowable], *, cover: bool) -> _Segment:
+    def _lay_out(self, trip, paper, ctx, flowables: list[Flowable], *, cover: bool) -> Segment:
         while flowables and isinstance(flowables[0], PageBreak):
             flowables = flowables[1:]
         if not flowables:
-            return _Segment([], [], {}, {}, {})
-        canvases: list[_Recorder] = []
+            return Segment([], [], {}, {}, {})
+        canvases: list[Recorder] = []
 
         def canvasmaker(*args, **kwargs):
-            canv = _Recorder(*args, **kwargs)
+            canv = Recorder(*args, **kwargs)
             self._seed(canv._doc)
             canvases.append(canv)
             return canv
@@ -478,9 +397,9 @@ class IncrementalBook:
             doc._firstPageTemplateIndex = 1  # the body's page template: see BookDoc
         doc.build(flowables, canvasmaker=canvasmaker)
         canv = canvases[-1]
-        return _Segment(canv.recorded, [], dict(canv.page_of), dict(canv._forms), {})
+        return Segment(canv.recorded, [], dict(canv.page_of), dict(canv._forms), {})
 
-    def _assemble(self, trip, paper, ctx, segments: list[_Segment], watermark: bool,
+    def _assemble(self, trip, paper, ctx, segments: list[Segment], watermark: bool,
                   alone: tuple[int, dict, int] | None = None):
         """The PDF of `segments`; `alone` = (first page, page_of, page count) of the whole
         book when the segment is shown by itself, numbered as there (no outline: its levels

@@ -30,17 +30,28 @@ def need(texts, font: str, size: float) -> float:
 def widths(total: float, needs: list[float | None], shares: list[float]) -> list[float]:
     """Column widths that give each column with a need (points) that much, and share the rest
     among the others by `shares`; when the needs leave the others less than `floor` of the
-    total, the needed columns are narrowed in proportion (their text then wraps, as it must)."""
-    fixed = sum(n for n in needs if n is not None)
-    rest_share = sum(s for n, s in zip(needs, shares, strict=True) if n is None) or 1.0
+    total, the widest needed columns are narrowed to one width (their text then wraps, as it
+    must), so that a narrow column beside an endless one keeps its need."""
     floor = total * 0.3 if any(n is None for n in needs) else 0.0
-    scale = 1.0
-    if fixed > total - floor:
-        scale = (total - floor) / fixed
-        fixed = total - floor
-    rest = total - fixed
-    return [n * scale if n is not None else rest * s / rest_share
+    fixed = [n for n in needs if n is not None]
+    cap = _cap(fixed, total - floor)
+    rest = total - sum(min(n, cap) for n in fixed)
+    rest_share = sum(s for n, s in zip(needs, shares, strict=True) if n is None) or 1.0
+    return [min(n, cap) if n is not None else rest * s / rest_share
             for n, s in zip(needs, shares, strict=True)]
+
+
+def _cap(needs: list[float], room: float) -> float:
+    """The largest width such that the needs, each cut to it, fill no more than `room`."""
+    if sum(needs) <= room:
+        return max(needs, default=0.0)
+    left, count = room, len(needs)
+    for n in sorted(needs):
+        if n * count > left:  # this one and all wider ones share what is left equally
+            return left / count
+        left -= n
+        count -= 1
+    return room
 
 
 class MovesWhole(Flowable):

@@ -8,11 +8,21 @@ from __future__ import annotations
 import datetime as dt
 
 from briefing.trip import dates, model, schema
-from briefing.trip.words import translate
+from briefing.trip.words import fill, translate
 
 # Korean for book words added since the catalog was last updated; the catalog test lists them,
 # and they move into resources/locale/ko/LC_MESSAGES/briefing.po (context "book:KEY").
 _KO: dict[str, str] = {
+    "range": "~",
+    "in_air": "기내",
+    "in_air_date_line": "기내 (날짜변경선 통과)",
+    "night_in_flight": "기내 1박({what})",
+    "service": "{name}편",
+    "time_behind": "시차: {city}보다 {n} 늦음",
+    "time_ahead": "시차: {city}보다 {n} 빠름",
+    "contact_name": "기관·성명",
+    "host_visit": "방문 기관",
+    "host_event": "주최",
 }
 
 # The book's own words (headings, notes, formats), in English; the Korean is in the catalog.
@@ -30,6 +40,13 @@ _EN = {
     "local_zone": "Local: {zones}",
     # A day sheet
     "no_events": "No events planned",
+    "in_air": "On board",  # a day spent in the air, instead of "no events"
+    "in_air_date_line": "On board (crossing the date line)",
+    "range": "–",  # between two times ("10:00–17:00"); Korean office papers write "~"
+    "service": "{name}",  # a flight or train by carrier and number; Korean adds 편
+    "night_in_flight": "on board, {what}",
+    "time_behind": "Time difference: {n} behind {city}",
+    "time_ahead": "Time difference: {n} ahead of {city}",
     "page_col": "Page",
     "overnight": "Overnight",
     "night_on_board": "on board, {what}",
@@ -47,6 +64,9 @@ _EN = {
     "place": "Place",
     "position": "Title and organization",
     "contact": "Contact",
+    "contact_name": "Office or name",  # a contacts table's first column: an embassy, 112, a person
+    "host_visit": "Host",  # the host of a meeting or visit (방문 기관)
+    "host_event": "Organizer",  # the host of an exhibition, conference or reception (주최)
     "notes_col": "Notes",
     "when": "When",
     "stop_purpose": "Purpose and desired outcomes",
@@ -167,7 +187,7 @@ class Labels:
         return text
 
     def __call__(self, key: str, **values) -> str:
-        return self[key].format(**values)
+        return fill(self[key], **values)
 
     def count(self, key: str, n: int) -> str:
         """A label with a number, singular or plural ('1 night', '3 nights')."""

@@ -56,15 +56,20 @@ def paragraphs(markup: str, style: ParagraphStyle, bulletText: str | None = None
 
 
 def _runs(lines: list[str]) -> list[str]:
-    """Lines joined back into runs of about LONG characters, never split next to a blank line
-    (an empty paragraph would take no room, where the blank line took one)."""
+    """Lines joined back into runs of about LONG characters. A run never ends on a blank line
+    (an empty last line takes no room, where the blank line took one): a blank line before a
+    cut opens the next run instead, so text of many short paragraphs is cut too."""
     runs: list[list[str]] = [[]]
     size = 0
     for line in lines:
         current = runs[-1]
-        if current and size + len(line) > LONG and line and current[-1]:
-            runs.append([])
-            size = 0
+        if current and size + len(line) > LONG and line:
+            if current[-1]:
+                runs.append([])
+                size = 0
+            elif len(current) > 1 and current[-2]:
+                runs.append([current.pop()])
+                size = len(_BR)
         runs[-1].append(line)
         size += len(line) + len(_BR)
     return [_BR.join(run) for run in runs]

@@ -6,6 +6,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from briefing.book import styles as st
 from briefing.book.context import Ctx
+from briefing.book.flowables import PageRef
 from briefing.book.keep import MovesWhole, need, whole, widths
 from briefing.rules import timeline as tl
 
@@ -20,6 +21,26 @@ def lines(*parts: str) -> str:
     return "<br/>".join(p for p in parts if p)
 
 
+def stop_key(index: int) -> str:
+    return f"stop{index + 1}"
+
+
+def kind_words(ctx: Ctx, stop) -> str:
+    """The stop's kind in words, or "" when its title already says it ("… 방문", not
+    "… 방문 (방문)")."""
+    word = ctx.labels.choice("kind", stop.kind) if stop.kind else ""
+    return "" if word and word.casefold() in stop.title.casefold() else word
+
+
+def header_need(ctx: Ctx, texts, header: str) -> float:
+    """A column's width for its entries set whole (see keep.need), and never less than its
+    header word needs: a header broken inside a word ("Conta/ct") reads as two."""
+    S = ctx.styles
+    return max(need(texts, S.cell.fontName, S.cell.fontSize),
+               need([w for w in header.split() if w], S.cell_head.fontName,
+                    S.cell_head.fontSize))
+
+
 def overview(ctx: Ctx) -> list[Flowable]:
     info, L, S = ctx.trip.info, ctx.labels, ctx.styles
     body = ctx.sub(L["purpose"], ctx.rich(info.purpose))
@@ -31,18 +52,22 @@ def overview(ctx: Ctx) -> list[Flowable]:
 
 
 def _visits(ctx: Ctx) -> list[Flowable]:
-    """Every stop on one line: the trip at a glance, before the day-by-day itinerary."""
+    """Every stop on one line, with its page: the trip at a glance, before the day-by-day
+    itinerary."""
     L, S = ctx.labels, ctx.styles
     rows = []
     for i, stop in enumerate(ctx.trip.stops, 1):
         place = ", ".join(x for x in (stop.city, stop.country) if x)
-        kind = L.choice("kind", stop.kind) if stop.kind else ""
+        kind = kind_words(ctx, stop)
         title = f"<b>{ctx.m(stop.title)}</b>"
         if not ctx.attends(stop):
             title = f"{muted(ctx.m(stop.title), 9)}  {not_attending(ctx)}"
         rows.append([ctx.cell(str(i)), ctx.cell(L.short_date(stop.date)), ctx.cell(place),
-                     Paragraph(lines(title, muted(ctx.m(kind))), S.cell)])
-    table = ctx.table(["", L["date"], L["place"], L["stop"]], rows, [8, 26, 40, 96])
+                     Paragraph(lines(title, muted(ctx.m(kind))), S.cell),
+                     PageRef(stop_key(i - 1), S.regular_font, S.cell.fontSize, st.ACCENT)])
+    page_w = header_need(ctx, ["000"], L["page_col"])
+    table = ctx.table(["", L["date"], L["place"], L["stop"], L["page_col"]], rows,
+                      widths(ctx.width, [None, None, None, None, page_w], [8, 26, 40, 96, 0]))
     return [table] if table else []
 
 
@@ -65,11 +90,13 @@ def delegation(ctx: Ctx) -> list[Flowable]:
         contact = lines(whole(ctx.m(p.phone)), whole(ctx.m(p.email)))
         rows.append([Paragraph(f"<b>{ctx.m(p.name)}</b>", S.cell), Paragraph(position, S.cell),
                      ctx.cell(p.role), Paragraph(contact, S.cell)])
-    contact_w = need([x for p in ctx.trip.delegation for x in (p.phone, p.email)],
-                     S.cell.fontName, S.cell.fontSize)
+    contact_w = header_need(ctx, [x for p in ctx.trip.delegation for x in (p.phone, p.email)],
+                            L["contact"])
     table = ctx.table([L["name"], L["position"], L["role"], L["contact"]], rows,
                       widths(ctx.width, [None, None, None, contact_w], [20, 50, 46, 54]))
-    return ctx.section(L["delegation"], "delegation", [MovesWhole(table)] if table else [])
+    # A page of its own, as each day sheet before it has: the last day is not shared.
+    return ctx.section(L["delegation"], "delegation", [MovesWhole(table)] if table else [],
+                       new_page=True)
 
 
 def travel(ctx: Ctx) -> list[Flowable]:
@@ -136,8 +163,9 @@ def contacts(ctx: Ctx) -> list[Flowable]:
              Paragraph(whole(ctx.m(c.phone)), S.cell), Paragraph(whole(ctx.m(c.email)), S.cell),
              ctx.cell(c.notes)]
             for c in people]
-    font, size = S.cell.fontName, S.cell.fontSize
-    cols = widths(ctx.width, [None, need([c.phone for c in people], font, size),
-                              need([c.email for c in people], font, size), None], [46, 0, 0, 42])
-    table = ctx.table([L["name"], L["phone"], L["email"], L["notes_col"]], rows, cols)
+    cols = widths(ctx.width, [None, header_need(ctx, [c.phone for c in people], L["phone"]),
+                              header_need(ctx, [c.email for c in people], L["email"]), None],
+                  [46, 0, 0, 42])
+    # A contact is an office (an embassy, 112) as often as a person.
+    table = ctx.table([L["contact_name"], L["phone"], L["email"], L["notes_col"]], rows, cols)
     return ctx.section(L["contacts"], "contacts", [MovesWhole(table)] if table else [])

@@ -3,22 +3,28 @@ purpose and outcomes, counterparts, agenda, talking points, Q&A, background, pro
 notes, and a ruled page to write on.
 
 Talking points are set to be read aloud. An internal point (a caution for the principal, never to
-be said) is not numbered among them: it stands in a ※ box under the spoken point just before it
-in the trip file, which is the point it qualifies; cautions listed before any spoken point stand
-before the first one.
+be said) is not numbered among them: it stands in a ※ box of its own under the spoken point just
+before it in the trip file, which is the point it qualifies; cautions listed before any spoken
+point stand before the first one.
+
+A point is read aloud from one page: one that fits on a page moves to the next page whole rather
+than break mid-sentence, and a longer one breaks only between its paragraphs (the page it runs
+on to says it continues). A point and its cautions move together.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
 from briefing.book import change_marks
 from briefing.book import styles as st
 from briefing.book.context import Ctx
 from briefing.book.flowables import KeepHead, LinedPage, Panel, keep_head
-from briefing.book.sections import lines, not_attending
+from briefing.book.keep import whole
+from briefing.book.sections import kind_words, lines, not_attending, stop_key
 from briefing.rules import timeline as tl
 from briefing.trip.model import Stop, TalkingPoint
 
@@ -26,10 +32,8 @@ _KEY = st.KEY_BAR.hexval().replace("0x", "#")
 _INTERNAL = st.MARKING.hexval().replace("0x", "#")
 _MINE = st.ACCENT.hexval().replace("0x", "#")
 _QUIET = st.QUIET.hexval().replace("0x", "#")
-
-
-def stop_key(index: int) -> str:
-    return f"stop{index + 1}"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+MEMO_ROOM = 330  # points: about half the body of a page, on A4 and Letter alike
 
 
 def quiet(markup: str, size: float = st.QUIET_SIZE) -> str:
@@ -91,8 +95,7 @@ def _stop(ctx: Ctx, i: int, stop: Stop) -> list[Flowable]:
     # The first stop's heading also carries the entry of the group all stops sit under.
     group = [("stops", L["stops"], 0)] if i == 0 else None
     place = ", ".join(x for x in (stop.city, stop.country) if x)
-    subtitle = " · ".join(x for x in (place, L.choice("kind", stop.kind) if stop.kind else "",
-                                      stop.host) if x)
+    subtitle = " · ".join(x for x in (place, kind_words(ctx, stop), stop.host) if x)
     head: list[Flowable] = []
     if subtitle:
         head.append(Paragraph(quiet(ctx.m(subtitle), 10), S.body))
@@ -118,13 +121,16 @@ def _stop(ctx: Ctx, i: int, stop: Stop) -> list[Flowable]:
     out: list[Flowable] = [PageBreak()]
     rest = marks("heading") + marks.rest()
     if rest:  # a new stop, a new title or place, or a record whose row is gone
-        heading.heading = Paragraph(f"{ctx.m(title)}   {change_marks.tag(ctx)}", S.h1)
+        heading.heading = Paragraph(f"{ctx.m(title)}   {change_marks.tag(ctx, rest)}", S.h1)
         out.append(KeepHead([heading, *head], keep=0, changed=rest))
     else:
         out += [heading, *head]
     out += body
     if ctx.notes_pages:
-        out += [PageBreak(), Paragraph(ctx.m(f"{L['notes_page']} — {title}"), S.h2), LinedPage()]
+        # The memo takes the rest of the stop's last page when half a page is left there: a
+        # page holding only the stop's last line would precede it otherwise.
+        out += [CondPageBreak(MEMO_ROOM), Paragraph(ctx.m(f"{L['notes_page']} — {title}"), S.h2),
+                LinedPage()]
     return out
 
 
@@ -150,7 +156,7 @@ def _facts(ctx: Ctx, stop: Stop, marks: _Marks):
     rows = [
         ("when", [Paragraph(when_markup, S.cell)] if when_markup else ""),
         ("venue", [Paragraph(venue, S.cell)] if venue else ""),
-        ("host", stop.host),
+        ("host", stop.host),  # its label says whether we visit the host or it holds an event
         ("counterpart_main", _main_counterpart(ctx, stop)),
         ("kind", L.choice("kind", stop.kind) if stop.kind else ""),
         ("press", L.choice("press", stop.press) if stop.press else ""),
@@ -164,9 +170,17 @@ def _facts(ctx: Ctx, stop: Stop, marks: _Marks):
         if keys:
             if not isinstance(value, list):
                 value = [Paragraph(ctx.m(value), S.cell)]
-            value = [*value, Paragraph(change_marks.tag(ctx), S.cell)]
-        out.append((L[name], value, keys))
+            value = [*value, Paragraph(change_marks.tag(ctx, keys), S.cell)]
+        out.append((host_label(ctx, stop) if name == "host" else L[name], value, keys))
     return ctx.facts(out)
+
+
+_EVENTS = {"exhibition", "conference", "reception"}  # kinds whose host holds an event we attend
+
+
+def host_label(ctx: Ctx, stop: Stop) -> str:
+    """방문 기관 for an organization we visit, 주최 for one holding an event."""
+    return ctx.labels["host_event" if stop.kind in _EVENTS else "host_visit"]
 
 
 def _main_counterpart(ctx: Ctx, stop: Stop) -> list[Flowable] | str:
@@ -204,13 +218,14 @@ def _agenda(ctx: Ctx, stop: Stop, marks: _Marks) -> list[Flowable]:
             when = tl.moment(dt.datetime.combine(stop.date, item.time), tz, ctx.home_tz)
             time = ctx.hm(when.local, stop.date)
             if show_home and when.home is not None:
-                time = lines(time, quiet(ctx.m(f"{L.city(ctx.home_tz)} "
-                                               f"{ctx.hm(when.home, stop.date)}")))
+                # the city may go on a line of its own; the time with its (+1) never splits
+                time = lines(time, quiet(f"{ctx.m(L.city(ctx.home_tz))} "
+                                         f"{whole(ctx.m(ctx.hm(when.home, stop.date)))}"))
         elif item.time is not None:
             time = L.time(item.time)
         minutes = L("minutes_value", n=item.minutes) if item.minutes is not None else ""
         keys = marks("agenda", n)
-        what = lines(ctx.m(item.item) + (f"   {change_marks.tag(ctx)}" if keys else ""),
+        what = lines(ctx.m(item.item) + (f"   {change_marks.tag(ctx, keys)}" if keys else ""),
                      quiet(ctx.m(item.notes)))
         lead = ctx.m(ctx.who(item.lead))
         if ctx.mine(item.lead):
@@ -227,14 +242,14 @@ def _mine(ctx: Ctx, label: str) -> str:
 
 
 def _tags(ctx: Ctx, key: bool, internal: bool, mine: bool = False,
-          changed: bool = False) -> str:
+          changed: tuple[str, ...] = ()) -> str:
     tags = [_mine(ctx, "mine")] if mine else []
     if key:
         tags.append(f'<font color="{_KEY}"><b>■ {ctx.m(ctx.labels["key"])}</b></font>')
     if internal:
         tags.append(f'<font color="{_INTERNAL}"><b>{ctx.m(ctx.labels["internal"])}</b></font>')
     if changed:
-        tags.append(change_marks.tag(ctx))
+        tags.append(change_marks.tag(ctx, changed))
     return "   ".join(tags)
 
 
@@ -255,23 +270,79 @@ def _talking_points(ctx: Ctx, stop: Stop, marks: _Marks) -> list[Flowable]:
     for box in leading:
         out += [box, Spacer(1, 6)]
     for number, row, point, cautions in groups:
-        flow = _point(ctx, number, point, cautions, marks("talking_points", row))
-        # A ※ box on the page after its point reads as a caution about nothing: a point with
-        # cautions moves to the next page whole, unless it is longer than a page.
-        flow.whole = bool(cautions)
+        flow = _point(ctx, number, point, marks("talking_points", row))
+        flow.whole = True
+        if cautions:
+            # A ※ box on the page after its point reads as a caution about nothing: the point
+            # never ends a page without its cautions, and all move whole when a page holds them.
+            content: list[Flowable] = [flow]
+            for box in cautions:
+                content += [Spacer(1, 5), box]
+            flow = KeepHead(content, keep=1)
+            flow.whole = True
         out += [flow, Spacer(1, 8)]
     return out[:-1] if out else out
 
 
-def _point(ctx: Ctx, number: int, point: TalkingPoint, cautions: list[Flowable],
-           changed: tuple[str, ...]) -> Flowable:
+class Unbroken(Flowable):
+    """A paragraph of a talking point that is never broken across pages unless it is itself
+    nearly a page long: the point then breaks between paragraphs, not mid-sentence."""
+
+    def __init__(self, flowable: Flowable):
+        super().__init__()
+        self.flowable = flowable
+
+    def wrap(self, aw, ah):
+        self.width, self.height = self.flowable.wrapOn(self.canv, aw, ah)
+        return self.width, self.height
+
+    def getSpaceBefore(self):
+        return self.flowable.getSpaceBefore()
+
+    def getSpaceAfter(self):
+        return self.flowable.getSpaceAfter()
+
+    def split(self, aw, ah):
+        frame = getattr(getattr(self.canv, "_doctemplate", None), "frame", None)
+        page = getattr(frame, "_aH", 0) or 0
+        if page and self.height <= page * 0.8:
+            return []
+        parts = self.flowable.splitOn(self.canv, aw, ah)
+        if not parts:  # a paragraph that refuses to split forgets its lines: wrap it again
+            self.flowable.wrapOn(self.canv, aw, ah)
+        return parts
+
+    def draw(self):
+        self.flowable.drawOn(self.canv, 0, 0)
+
+
+def _whole(flowables: list[Flowable]) -> list[Flowable]:
+    return [Unbroken(f) for f in flowables]
+
+
+def _spoken(ctx: Ctx, text: str, style) -> list[Flowable]:
+    """A point's text paragraph by paragraph, each set whole, a blank line's height between
+    them (what one paragraph of markup with a blank line would print): a point longer than a
+    page then breaks between its paragraphs."""
+    out: list[Flowable] = []
+    for piece in _BLANK_LINE.split(text):
+        if not piece.strip():
+            continue
+        flowables = _whole(ctx.prose(piece, style))
+        if flowables and out:
+            out.append(Spacer(1, style.leading))
+        out += flowables
+    return out
+
+
+def _point(ctx: Ctx, number: int, point: TalkingPoint, changed: tuple[str, ...]) -> Flowable:
     S = ctx.styles
     mine = ctx.mine(point.speaker)
     speaker = ctx.who(point.speaker)
     meta = "   ".join(x for x in (
         f'<font size="13" color="#1d4e89"><b>{number}</b></font>',
         f"<b>{ctx.m(speaker)}</b>" if speaker else "",
-        _tags(ctx, point.key, False, mine, bool(changed))) if x)
+        _tags(ctx, point.key, False, mine, changed)) if x)
     content: list[Flowable] = [Paragraph(meta, S.tp_meta)]
     if ctx.full:
         text_style = S.tp_key if point.key else S.tp_text
@@ -279,10 +350,9 @@ def _point(ctx: Ctx, number: int, point: TalkingPoint, cautions: list[Flowable],
     else:
         text_style = S.tp_key_handout if point.key else S.tp_text_handout
         detail_style = S.sub_bullet
-    content += ctx.prose(point.text, text_style)
-    content += [p for d in point.details if d.strip() for p in ctx.prose(d, detail_style, "–")]
-    for box in cautions:
-        content += [Spacer(1, 4), box]
+    content += _spoken(ctx, point.text, text_style)
+    content += _whole([p for d in point.details if d.strip()
+                       for p in ctx.prose(d, detail_style, "–")])
     if point.key:
         return Panel(content, fill=st.KEY_TINT, bar=st.KEY_BAR, bar_width=3.5, changed=changed)
     if mine:  # the reader's own words stand out on the page
@@ -298,12 +368,15 @@ def _caution(ctx: Ctx, point: TalkingPoint, changed: tuple[str, ...]) -> Flowabl
         f'<font color="{_INTERNAL}"><b>※ {ctx.m(L["caution"])}</b></font>',
         quiet(ctx.m(speaker)) if speaker else "",
         _mine(ctx, "mine") if ctx.mine(point.speaker) else "",  # a caution for the reader
-        change_marks.tag(ctx) if changed else "") if x)
+        change_marks.tag(ctx, changed) if changed else "") if x)
     content: list[Flowable] = [Paragraph(head, S.caution)]
-    content += ctx.prose(point.text, S.caution)
-    content += [p for d in point.details if d.strip() for p in ctx.prose(d, S.sub_bullet, "–")]
-    return Panel(content, fill=st.CAUTION_TINT, bar=st.MARKING, bar_width=2, pad=6,
-                 changed=changed)
+    content += _spoken(ctx, point.text, S.caution)
+    content += _whole([p for d in point.details if d.strip()
+                       for p in ctx.prose(d, S.sub_bullet, "–")])
+    box = Panel(content, fill=st.CAUTION_TINT, bar=st.MARKING, bar_width=2, pad=6,
+                changed=changed)
+    box.whole = True
+    return box
 
 
 def _questions(ctx: Ctx, stop: Stop, marks: _Marks) -> list[Flowable]:
@@ -313,7 +386,7 @@ def _questions(ctx: Ctx, stop: Stop, marks: _Marks) -> list[Flowable]:
         if q.internal and not ctx.full:
             continue
         keys = marks("questions", row)
-        tag = _tags(ctx, False, q.internal, changed=bool(keys))
+        tag = _tags(ctx, False, q.internal, changed=keys)
         question = Paragraph(ctx.text.prose(q.question) + (f"   {tag}" if tag else ""), S.question,
                              bulletText=L["q"])
         answer = ctx.prose(q.answer, S.answer, L["a"]) if q.answer.strip() else []
@@ -339,7 +412,7 @@ def _counterparts(ctx: Ctx, stop: Stop, marks: _Marks) -> list[Flowable]:
     out: list[Flowable] = []
     for row, c in enumerate(stop.counterparts):
         keys = marks("counterparts", row)
-        name = ctx.m(c.name) + (f"   {change_marks.tag(ctx)}" if keys else "")
+        name = ctx.m(c.name) + (f"   {change_marks.tag(ctx, keys)}" if keys else "")
         head: list[Flowable] = [Paragraph(name, S.person)]
         role = " · ".join(x for x in (c.title, c.organization) if x)
         if role:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from briefing.rules import clock, schedule
 from briefing.rules.timeline import ARRIVAL, LEG, STAY, STOP, Event, agenda_times, moment
 from briefing.rules.timeline import days as event_days
-from briefing.trip.model import Contact, Stay, Stop, TravelLeg, Trip
+from briefing.trip.model import Contact, Person, Stay, Stop, TravelLeg, Trip
 from briefing.trip.textblocks import blocks
 
 AGENDA = "agenda"  # a row of a stop's agenda (item: the AgendaItem, index: the stop's)
@@ -56,7 +56,12 @@ class Day:
     night: Stay | None = None  # where the delegation sleeps
     night_leg: TravelLeg | None = None  # ... or on board, overnight
     contacts: list[Contact] = field(default_factory=list)
+    # The delegation's own members to call that day: those with a phone who are with the
+    # delegation (at one of its stops, or on a day without stops), the principal excepted.
+    members: list[Person] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    # Legs in the air the whole local day (a day lost over the date line, a long flight)
+    in_air: list[TravelLeg] = field(default_factory=list)
 
 
 def trip_days(trip: Trip) -> list[Day]:
@@ -88,7 +93,24 @@ def _day(trip: Trip, places: _Places, day: dt.date, events: list[Event]) -> Day:
                     and s.check_in < day <= s.check_out), None)
     out.zones = places.zones(day, morning, out.events, out.night)
     out.contacts = places.contacts([c for _, cities in out.zones for c in cities])
+    out.members = members_on_duty(trip, [e.item for e in out.events if e.kind == STOP])
+    out.in_air = [leg for leg in trip.travel if leg.depart and leg.arrive
+                  and leg.depart.date() < day < leg.arrive.date()]
     out.notices = _notices(trip, places, day, out)
+    return out
+
+
+def members_on_duty(trip: Trip, stops: list[Stop]) -> list[Person]:
+    """Delegation members with a phone who are with the delegation at one of `stops` (every
+    member when there are none), in the delegation's order; the principal (listed first, the
+    one the book is for) is not among the people to call."""
+    out = []
+    for person in trip.delegation[1:]:
+        if not person.phone.strip():
+            continue
+        if stops and not any(s.attendees is None or person.key in s.attendees for s in stops):
+            continue
+        out.append(person)
     return out
 
 

@@ -123,3 +123,22 @@ def test_a_result_that_breaks_a_rule_is_a_collision_and_exit_1(cli, tmp_path):
               cwd=tmp_path)
     assert out.returncode == 1
     assert fileformat.loads(out.stdout).info.end == dt.date(2023, 3, 5)
+
+
+@pytest.mark.parametrize("theirs_note", ["  # theirs note", ""])
+def test_a_comment_both_sides_changed_differently_is_a_collision_that_keeps_mine(
+        three, cli, tmp_path, theirs_note):
+    text = three["base"].read_text(encoding="utf-8")
+    assert "title: Europe\n" in text
+    for name, note in (("base", "  # note"), ("mine", "  # mine note"), ("theirs", theirs_note)):
+        three[name].write_text(text.replace("title: Europe\n", f"title: Europe{note}\n"),
+                               encoding="utf-8")
+    out = cli("merge", "base.yaml", "mine.yaml", "theirs.yaml", "-o", "out.yaml", cwd=tmp_path)
+    assert out.returncode == 1, out.stderr
+    assert "1 collision" in out.stderr and "mine note" in out.stderr
+    written = (tmp_path / "out.yaml").read_text(encoding="utf-8")
+    assert "title: Europe  # mine note\n" in written and "theirs note" not in written
+    out = cli("merge", "base.yaml", "mine.yaml", "theirs.yaml", "-o", "out2.yaml", "--theirs",
+              cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert f"title: Europe{theirs_note}\n" in (tmp_path / "out2.yaml").read_text(encoding="utf-8")

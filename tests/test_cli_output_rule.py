@@ -97,8 +97,7 @@ def test_what_may_be_replaced(tmp_path):
     empty.write_bytes(b"")
     ics = tmp_path / "old.ics"
     ics.write_bytes(b"\xef\xbb\xbfbegin:vcalendar\r\n")
-    word = tmp_path / "plan.DOCX"
-    word.write_bytes(b"PK\x03\x04rest")
+    word = office(tmp_path / "plan.DOCX", "docx")
     assert outputs.refusal(pdf, "pdf") is None
     assert outputs.refusal(empty, "ics") is None
     assert outputs.refusal(ics, "ics") is None
@@ -124,3 +123,47 @@ def test_the_installed_command_refuses_a_link_to_another_trip(folder, cli):
     out = cli("calendar", "example.yaml", "-o", "-", cwd=folder)
     assert out.returncode == 0 and out.stdout.startswith("BEGIN:VCALENDAR")
     _unchanged(folder)
+
+
+def office(path, kind):
+    """A small zip like a Word (.docx), Hancom (.hwpx) or Excel (.xlsx) file."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        if kind == "hwpx":
+            z.writestr("mimetype", "application/hwp+zip", compress_type=zipfile.ZIP_STORED)
+            z.writestr("Contents/section0.xml", "<sec/>")
+            return path
+        main = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml."
+                        "document.main+xml",
+                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml."
+                        "sheet.main+xml"}[kind]
+        z.writestr("[Content_Types].xml", f'<Types><Override PartName="/main.xml" '
+                                          f'ContentType="{main}"/></Types>')
+        z.writestr("main.xml", "<document/>")
+    return path
+
+
+@pytest.mark.parametrize("name, holds", [("h.docx", "hwpx"), ("dd.hwpx", "docx"),
+                                         ("s.docx", "xlsx"), ("z.hwpx", "xlsx")])
+def test_an_office_file_of_another_kind_is_not_replaced(folder, capsys, name, holds):
+    before = office(folder / name, holds).read_bytes()
+    assert main(["plan", "example.yaml", "-o", name]) == 1
+    assert "holds something other than" in capsys.readouterr().err
+    assert (folder / name).read_bytes() == before
+
+
+def test_only_a_whole_zip_of_the_kind_is_replaced(tmp_path):
+    assert outputs.refusal(office(tmp_path / "a.docx", "docx"), ("pdf", "docx")) is None
+    assert outputs.refusal(office(tmp_path / "a.hwpx", "hwpx"), "hwpx") is None
+    damaged = tmp_path / "d.docx"
+    damaged.write_bytes(office(tmp_path / "b.docx", "docx").read_bytes()[:-30])
+    assert "holds something other than" in str(outputs.refusal(damaged, "docx"))
+
+
+def test_example_force_keeps_the_replaced_trip_as_a_backup(folder, capsys):
+    mine = folder / "mine.yaml"
+    mine.write_text(OTHER_TRIP, encoding="utf-8")
+    assert main(["example", "-o", "mine.yaml", "--force"]) == 0
+    assert (folder / "mine.yaml.bak").read_text(encoding="utf-8") == OTHER_TRIP
+    assert mine.read_text(encoding="utf-8") != OTHER_TRIP

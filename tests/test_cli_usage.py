@@ -137,7 +137,11 @@ def test_a_display_without_an_x_server_gets_one_line_not_qts_abort(tmp_path, cli
 def test_a_display_or_a_chosen_qt_platform_starts_the_window(variable, tmp_path, cli, without_qt,
                                                             x_display):
     value = {"DISPLAY": x_display, "WAYLAND_DISPLAY": "wayland-0", "QT_QPA_PLATFORM": "offscreen"}
-    out = cli(cwd=tmp_path, env={**without_qt, variable: value[variable]})
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as compositor:
+        compositor.bind(str(tmp_path / "wayland-0"))  # a compositor answers on wayland-0
+        compositor.listen()
+        out = cli(cwd=tmp_path, env={**without_qt, variable: value[variable],
+                                     "XDG_RUNTIME_DIR": str(tmp_path)})
     assert out.returncode == 99 and QT_STARTED in out.stderr
 
 

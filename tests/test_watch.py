@@ -160,3 +160,74 @@ def _read_stderr_until(proc, needle: str, timeout=120.0) -> str:
                 break
             seen += line
     return seen
+
+
+
+def test_a_book_of_a_file_that_changed_while_it_was_built_never_replaces_the_good_one(tmp_path):
+    from briefing.fileformat.atomic import write_atomic
+
+    path, book = tmp_path / "trip.yaml", tmp_path / "book.pdf"
+    first = "briefing: 1\ntrip:\n  title: 출장\n"
+    last = first + "stops:\n  - title: MWC\n  - title: Embassy\n"
+    path.write_text(first)
+    builds, on_disk = [], []
+
+    def build():
+        builds.append(path.read_text())
+        if len(builds) == 2:  # an editor writing in place read halfway, then the rest
+            path.write_text(last[:len(first) + 20])
+            builds[-1] = path.read_text()
+            path.write_text(last)
+        write_atomic(book, builds[-1].encode())
+        on_disk.append(book.read_text())
+
+    def keep_going():
+        if len(builds) == 1:
+            path.write_text(first + "stops: []\n")  # the next save
+        return len(builds) == 1
+
+    watching.watch(path, build, sleep=lambda s: None, keep_going=keep_going)
+    assert len(builds) == 3  # the half-read build was discarded and built again
+    assert on_disk == [first, last]  # the half-written file's book was never put in place
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a file written in place while it is read")
+def test_an_editor_pausing_halfway_through_a_save_never_shortens_the_book_on_disk(
+        example_path, tmp_path, briefing_command):
+    import selectors
+
+    trip, out = tmp_path / "trip.yaml", tmp_path / "book.pdf"
+    text = example_path.read_bytes()
+    trip.write_bytes(text)
+    proc = subprocess.Popen([str(briefing_command), "export", str(trip), "-o", str(out),
+                             "--watch"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True, encoding="utf-8")
+    try:
+        while not _read_line(proc).startswith("wrote"):
+            pass
+        whole = len(PdfReader(out).pages)
+        cut = text.index(b"\n  - ", text.index(b"\nstops:") + 20)  # after the first stop
+        sel = selectors.DefaultSelector()
+        sel.register(proc.stdout, selectors.EVENT_READ)
+        seen, wrote = set(), []
+        with trip.open("r+b") as f:  # in place, as some editors save
+            f.truncate(0)
+            f.write(text[:cut])
+            f.flush()
+            deadline = time.monotonic() + 0.3
+            while time.monotonic() < deadline:
+                seen.add(len(PdfReader(out).pages))
+                if sel.select(timeout=0.05):
+                    wrote.append(proc.stdout.readline())
+            f.write(text[cut:])
+        deadline = time.monotonic() + 120
+        while not any(line.startswith("wrote") for line in wrote):
+            assert time.monotonic() < deadline, "no book after the save"
+            seen.add(len(PdfReader(out).pages))
+            if sel.select(timeout=0.05):
+                wrote.append(proc.stdout.readline())
+    finally:
+        proc.kill()
+        proc.wait()
+    assert seen == {whole} and len(PdfReader(out).pages) == whole
+    assert len(wrote) == 1 and wrote[0].startswith(f"wrote {out} ({whole} pages)")

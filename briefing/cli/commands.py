@@ -188,7 +188,7 @@ def _example(args) -> int:
         return 1
     if terminal.refused(args.output, "trip", _language(args), replace_trip=args.force):
         return 1
-    written = _write(args.output, text)
+    written = _write(args.output, text, backup=True)  # a replaced trip stays as NAME.bak
     if written == 0 and args.paperwork:
         from briefing.cli.paperwork import write_example_photos
 
@@ -423,11 +423,11 @@ def _calendar(args) -> int:
     return _write(output, text)
 
 
-def _write(output: str, text: str) -> int:
+def _write(output: str, text: str, backup: bool = False) -> int:
     from briefing.fileformat.atomic import write_atomic
 
     try:
-        write_atomic(Path(output), text.encode("utf-8"))
+        write_atomic(Path(output), text.encode("utf-8"), backup=backup)
     except SaveError as e:
         _say(f"briefing: {e}", sys.stderr)
         return 1
@@ -450,8 +450,8 @@ def _window(argv: list[str]) -> int:
         return 1
     display = _unreachable_display()
     if display:
-        _say(f"briefing: no X server answers on the display {display} (DISPLAY); start one, "
-             "or set DISPLAY to one that runs; without a display, use `briefing export FILE` "
+        _say(f"briefing: {display}; start a display server, or set DISPLAY (or "
+             "WAYLAND_DISPLAY) to one that runs; without a display, use `briefing export FILE` "
              "for the book or `briefing validate FILE` to check a trip", sys.stderr)
         return 1
     try:
@@ -495,32 +495,73 @@ _X_DISPLAY = re.compile(r"(?P<host>[^:/]*):(?P<number>\d+)(?:\.\d+)?")
 
 
 def _unreachable_display(environ=None, platform: str | None = None) -> str:
-    """DISPLAY when the window would go to X11 there and no server answers ("" otherwise): Qt
-    would abort (exit 134) blaming a missing libxcb-cursor0. Looked at only where DISPLAY is all
-    Qt would use; a name this does not understand is left to Qt."""
+    """Why no display Qt would try answers, in English ("" when one does, or when Qt is told to
+    use a platform without one): Qt would abort (exit 134) blaming a missing libxcb-cursor0.
+    Qt tries the platforms of QT_QPA_PLATFORM (`wayland;xcb` lists fallbacks), else Wayland
+    where WAYLAND_DISPLAY is set, then X11."""
     environ = os.environ if environ is None else environ
     platform = sys.platform if platform is None else platform
-    display = environ.get("DISPLAY", "")
-    if (not platform.startswith("linux") or environ.get("WAYLAND_DISPLAY")
-            or environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] != "xcb"):
+    if not platform.startswith("linux"):
         return ""
-    found = _X_DISPLAY.fullmatch(display)
-    if not found:
-        return ""
+    chosen = environ.get("QT_QPA_PLATFORM", "")
+    if chosen:
+        tried = [name.split(":")[0].strip() for name in chosen.split(";") if name.strip()]
+    else:
+        tried = (["wayland"] if environ.get("WAYLAND_DISPLAY") else []) + ["xcb"]
+    if not tried or any(name not in ("xcb", "wayland", "wayland-egl") for name in tried):
+        return ""  # offscreen (tests), vnc, eglfs...: the user's own choice
+    why = []
+    for name in tried:
+        answer = _x11_display(environ) if name == "xcb" else _wayland_display(environ)
+        if not answer:
+            return ""
+        if answer not in why:
+            why.append(answer)
+    return "; ".join(why)
+
+
+def _answers(places: list[tuple]) -> bool:
     import socket
 
+    for family, address in places:
+        try:
+            with socket.socket(family, socket.SOCK_STREAM) as s:
+                s.settimeout(3)
+                s.connect(address)
+            return True
+        except (OSError, ValueError):
+            continue
+    return False
+
+
+def _x11_display(environ) -> str:
+    """Why the X11 display named by DISPLAY cannot be used ("" when its server answers)."""
+    import socket
+
+    display = environ.get("DISPLAY", "")
+    found = _X_DISPLAY.fullmatch(display)
+    if not display:
+        return "DISPLAY is not set, so there is no X server to open a window on"
+    if not found:
+        return f"DISPLAY is {display!r}, which names no X display (such as :0)"
     host, number = found["host"], int(found["number"])
     if host in ("", "unix"):  # a local server: its abstract socket, else its socket file
         places = [(socket.AF_UNIX, f"\0/tmp/.X11-unix/X{number}"),
                   (socket.AF_UNIX, f"/tmp/.X11-unix/X{number}")]
     else:
         places = [(socket.AF_INET, (host, 6000 + number))]
-    for family, address in places:
-        try:
-            with socket.socket(family, socket.SOCK_STREAM) as s:
-                s.settimeout(3)
-                s.connect(address)
-            return ""
-        except (OSError, ValueError):
-            continue
-    return display
+    return "" if _answers(places) else f"no X server answers on the display {display} (DISPLAY)"
+
+
+def _wayland_display(environ) -> str:
+    """Why the Wayland compositor named by WAYLAND_DISPLAY cannot be used ("" when it answers)."""
+    import socket
+
+    name = environ.get("WAYLAND_DISPLAY") or "wayland-0"
+    runtime = environ.get("XDG_RUNTIME_DIR", "")
+    if not os.path.isabs(name) and not runtime:
+        return f"no Wayland compositor answers on {name} (XDG_RUNTIME_DIR is not set)"
+    where = name if os.path.isabs(name) else os.path.join(runtime, name)
+    if _answers([(socket.AF_UNIX, where)]):
+        return ""
+    return f"no Wayland compositor answers on {name} (WAYLAND_DISPLAY)"

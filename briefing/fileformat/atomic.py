@@ -10,12 +10,15 @@ instead of blocking forever or being read from.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import errno
 import os
 import re
 import stat
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from briefing.trip.problems import SaveError
@@ -47,6 +50,27 @@ class NotRegularFile(OSError):
     def __init__(self, path, kind: str):
         super().__init__(errno.EINVAL, f"{kind}, not a file", str(path))
         self.kind = kind
+
+
+class Stale(Exception):
+    """What the output was made from changed while it was made: nothing was written."""
+
+
+# Asked just before a new file takes the old one's place (see `only_if`); None: always written.
+_STILL_SO: contextvars.ContextVar[Callable[[], bool] | None] = contextvars.ContextVar(
+    "_STILL_SO", default=None)
+
+
+@contextlib.contextmanager
+def only_if(unchanged: Callable[[], bool]) -> Iterator[None]:
+    """Within it, each `write_atomic` asks `unchanged()` at the last moment and, if false, writes
+    nothing and raises Stale: a book made from a file an editor was still writing never replaces
+    the good one (`briefing export --watch`)."""
+    token = _STILL_SO.set(unchanged)
+    try:
+        yield
+    finally:
+        _STILL_SO.reset(token)
 
 
 def describe(error: OSError) -> str:
@@ -110,6 +134,9 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False, private: bool
     try:
         old = _existing(target, path)
         tmp = _write_temp(target, data, _mode_for(old, private))
+        unchanged = _STILL_SO.get()
+        if unchanged is not None and not unchanged():
+            raise Stale(f"{path} was not written: what it was made from changed meanwhile")
         if backup and old is not None:
             notes += _keep_backup(target, data, old)
         os.replace(tmp, target)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import stat
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -31,12 +32,50 @@ class Kind:
     what: str  # the kind in words, marked for the catalog
     suffixes: tuple[str, ...]
     marks: tuple[bytes, ...] = ()  # how such a file starts; none for a trip (it is read)
+    # what a file with the mark must also hold: Word and Hancom files are both zips
+    holds: Callable[[str], bool] | None = None
+
+
+# Bytes read of a zip member that names its kind; a zip's listing is bounded by its members.
+_MEMBER_BYTES = 256 * 1024
+_ZIP_MEMBERS = 10_000
+_WORD_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_HANCOM_MIME = b"application/hwp+zip"
+
+
+def _zip_member(path: str, pick: Callable[[list[zipfile.ZipInfo]], zipfile.ZipInfo | None],
+                ) -> bytes | None:
+    """The start of the member `pick` chooses; None for a damaged zip or no such member."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            member = pick(infos) if len(infos) <= _ZIP_MEMBERS else None
+            if member is None:
+                return None
+            with z.open(member) as f:
+                return f.read(_MEMBER_BYTES)
+    except Exception:  # noqa: BLE001 - a zip damaged in any way is not a file of the kind
+        return None
+
+
+def _is_word(path: str) -> bool:
+    """A .docx: its [Content_Types].xml names the wordprocessingml main part."""
+    types = _zip_member(path, lambda infos: next(
+        (i for i in infos if i.filename == "[Content_Types].xml"), None))
+    return types is not None and _WORD_MAIN in types
+
+
+def _is_hancom(path: str) -> bool:
+    """A .hwpx (OWPML): its first member is `mimetype`, stored, reading application/hwp+zip."""
+    mime = _zip_member(path, lambda infos: infos[0] if infos and infos[0].filename == "mimetype"
+                       and infos[0].compress_type == zipfile.ZIP_STORED else None)
+    return mime is not None and mime.strip() == _HANCOM_MIME
 
 
 KINDS = {
     "pdf": Kind(N_("a PDF file (.pdf)"), (".pdf",), (b"%PDF-",)),
-    "docx": Kind(N_("a Word file (.docx)"), (".docx",), (b"PK\x03\x04",)),
-    "hwpx": Kind(N_("a Hancom file (.hwpx)"), (".hwpx",), (b"PK\x03\x04",)),
+    "docx": Kind(N_("a Word file (.docx)"), (".docx",), (b"PK\x03\x04",), _is_word),
+    "hwpx": Kind(N_("a Hancom file (.hwpx)"), (".hwpx",), (b"PK\x03\x04",), _is_hancom),
     "ics": Kind(N_("an iCalendar file (.ics)"), (".ics",), (b"BEGIN:VCALENDAR",)),
     "trip": Kind(N_("a trip file (.yaml)"), (".yaml", ".yml")),
 }
@@ -101,8 +140,9 @@ def refusal(path: str | os.PathLike, kinds: str | Sequence[str], *,
     head = _head(path)
     if head is None or st.st_size == 0:
         return None  # unreadable (the writer reports it) or empty: nothing to lose
-    marks = KINDS[kind].marks
-    if marks and head.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(marks):
+    marks, holds = KINDS[kind].marks, KINDS[kind].holds
+    if marks and head.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(marks) and (
+            holds is None or holds(path)):
         return None
     if _is_trip(path):
         if kind == "trip" and replace_trip:

@@ -6,8 +6,8 @@ it belongs to, when it was written, whether the user chose the saved file over i
 file as it is by then (briefing.versions.merge), so that what was saved since is kept. A window
 writes under its own key, so a copy kept for later is never overwritten by new work. Copies are
 private to the user (files 0600, folder 0700) and kept for a week (`prune`). Whatever else lies
-in the folder (a damaged or foreign entry, a pipe, a folder) is passed over with a note in
-`skipped`, never read into a hang or an exception. No Qt here; the window decides when to write
+in the folder (a damaged or foreign entry, a copy whose trip does not load, a pipe, a folder) is
+passed over with a note in `skipped`, never read into a hang or an exception. No Qt here; the window decides when to write
 and whom to ask.
 """
 
@@ -111,10 +111,8 @@ class RecoveryStore:
         except OSError:
             return []
         for meta_path in metas:
-            key = meta_path.stem
-            meta = _read_meta(meta_path)
-            found = _copy(meta, key, self.folder) if meta is not None else None
-            if found is None or not _regular(found.yaml_path):
+            found = _entry(meta_path, self.folder)
+            if found is None:
                 self.skipped.append(meta_path)
                 continue
             out.append(found)
@@ -180,6 +178,21 @@ def _read_meta(path: Path) -> dict | None:
     except (UnicodeDecodeError, ValueError):
         return None
     return meta if isinstance(meta, dict) else None
+
+
+def _entry(meta_path: Path, folder: Path) -> RecoveryCopy | None:
+    """The copy `meta_path` describes if it is whole and its trip loads, else None. Whatever goes
+    wrong with one entry (a date out of range in this zone, binary data) must not stop the look
+    at the others: a damaged copy offered would fail its restore and come back at every open."""
+    try:
+        meta = _read_meta(meta_path)
+        found = _copy(meta, meta_path.stem, folder) if meta is not None else None
+        if found is None or not _regular(found.yaml_path):
+            return None
+        found.load()
+    except Exception:  # noqa: BLE001 - any failure of one entry is that entry's
+        return None
+    return found
 
 
 def _copy(meta: dict, key: str, folder: Path) -> RecoveryCopy | None:

@@ -8,8 +8,8 @@ records (stops, agenda items, talking points...) are paired the way the changes 
 inserted by one side and an edit by the other both survive. A record deleted on one side and
 edited on the other is a collision too; deleted and unchanged, it goes. Lists of short texts
 (objectives, details, attendees) are combined line by line: a line edited on both sides keeps
-both versions. Comments are combined the same way: a comment one side deleted or edited and the
-other left alone is deleted or edited. Nothing of either side is dropped without a collision that
+both versions. Comments are combined like values: a comment one side deleted or edited and the
+other left alone is deleted or edited; changed differently on both sides, it is a collision. Nothing of either side is dropped without a collision that
 names it.
 
 A combination can break a rule neither side broke (mine moves the trip's start, theirs its end,
@@ -110,7 +110,7 @@ def merge(base: Trip, mine: Trip, theirs: Trip) -> Merged:
     _state.mine_of, _state.base_of = {}, {}
     try:
         trip = _record(base, mine, theirs, (), found)
-        trip.comments = _comments(base.comments, mine.comments, theirs.comments)
+        trip.comments = _comments(base.comments, mine.comments, theirs.comments, trip, found)
         found += _broken(mine, theirs, trip)
     finally:
         _state.carried = _state.base_carried = _state.alive = None
@@ -135,10 +135,11 @@ def _mine(value: Any) -> Any:
     return copy.deepcopy(value, _carried())
 
 
-def _comments(base: Any, mine: Any, theirs: Any) -> Any:
-    """The comments of the merged records, merged three-way like a list of texts: a comment one
-    side deleted or reworded is deleted or reworded; a record one side deleted takes its
-    comments with it."""
+def _comments(base: Any, mine: Any, theirs: Any, trip: Trip, found: list[Collision]) -> Any:
+    """The comments of the merged records, merged three-way like values: a comment one side
+    deleted or reworded is deleted or reworded; both sides rewording it differently (or one
+    deleting what the other reworded) is a collision that keeps mine; a record one side deleted
+    takes its comments with it."""
     if not hasattr(mine, "kept") and not hasattr(theirs, "kept"):
         return mine
     carried = (_state.base_carried, _carried(), _carried())
@@ -159,13 +160,54 @@ def _comments(base: Any, mine: Any, theirs: Any) -> Any:
     for slot in order:
         owner, *entries = slots[slot]
         a, m, t = ([note.text for note in e.notes] if e else [] for e in entries)
-        texts = m if m == t or a == t else t if a == m else _lines(a, m, t)
+        texts = m if m == t or a == t else t if a == m else None
+        entry = entries[1] or entries[2]
+        if texts is None:  # both changed it, differently
+            found.append(_comment_collision(trip, owner, entry, a, m, t, entries[2], kept))
+            texts = m
         if not texts:
             continue
         notes = {note.text: note for e in entries[:0:-1] if e for note in e.notes}  # mine wins
-        entry = entries[1] or entries[2]
         kept.append(dataclasses.replace(entry, owner=owner, notes=[notes[x] for x in texts]))
     return dataclasses.replace(mine if hasattr(mine, "kept") else theirs, kept=kept)
+
+
+def _comment_collision(trip: Trip, owner: Any, entry: Any, base: list[str], mine: list[str],
+                       theirs: list[str], theirs_entry: Any, kept: list) -> Collision:
+    """A comment both sides changed differently, placed at the field (or record) it is beside;
+    choosing theirs puts their comment (or its absence) in place of mine."""
+    where = _path_to(trip, owner) + ((entry.key,) if entry.key else ())
+
+    def apply(_theirs: Any) -> None:
+        kept[:] = [k for k in kept if not (k.owner is owner and k.key == entry.key
+                                           and k.place == entry.place and k.index == entry.index)]
+        if theirs_entry is not None and theirs_entry.notes:
+            kept.append(dataclasses.replace(theirs_entry, owner=owner))
+
+    def said(texts: list[str]) -> str:
+        return "\n".join("# " + x.lstrip("#").strip() for x in texts)
+
+    return Collision(where, said(base), said(mine), said(theirs), _apply=apply)
+
+
+def _path_to(record: Any, target: Any, path: tuple = ()) -> tuple:
+    """Where `target` is inside `record` (field names and list positions); () if not found."""
+    if record is target:
+        return path
+    if not _is_record(record):
+        return ()
+    for f in dataclasses.fields(record):
+        if not f.compare:  # the comments themselves, the file's positions
+            continue
+        value = getattr(record, f.name)
+        items = enumerate(value) if isinstance(value, list) else ((None, value),)
+        for i, item in items:
+            if item is target or _is_record(item):
+                inner = path + ((f.name,) if i is None else (f.name, i))
+                found = _path_to(item, target, inner)
+                if found or item is target:
+                    return found
+    return ()
 
 
 # -- a combination that breaks a rule ------------------------------------------------------------

@@ -170,3 +170,23 @@ def test_odd_entries_in_the_recovery_folder_are_passed_over_with_a_note(
     assert any("Fira Gran Via" in line for line in seen[0])  # the good copy is still offered
     assert not zoned.exists()  # the zoned copy, older than a week, is pruned
     assert "4 entries in the recovery folder" in win.statusBar().currentMessage()
+
+
+def test_an_entry_that_cannot_be_read_or_loaded_is_passed_over_and_the_real_copy_offered(
+        make_window, trip_file, recovery_dir):
+    store = RecoveryStore(recovery_dir)
+    trip = small_trip()
+    trip.stops[0].venue = "Fira Gran Via"
+    store.write(store.key_for(str(trip_file), "crashed"), trip, str(trip_file))
+    for key, written in (("early", "0001-01-01T00:00:00+14:00"),  # before year 1 in UTC
+                         ("damaged", dt.datetime.now().isoformat())):  # newer than the real one
+        (recovery_dir / f"{key}.json").write_text(
+            json.dumps({"original": str(trip_file), "written": written}))
+        (recovery_dir / f"{key}.yaml").write_text("briefing: 1\n")
+    (recovery_dir / "damaged.yaml").write_bytes(bytes(range(256)) * 4)
+    win = make_window()
+    seen = []
+    win.ask_restore = lambda name, when, lines, **_: seen.append(lines) or "later"
+    win.start(str(trip_file))
+    assert len(seen) == 1 and any("Fira Gran Via" in line for line in seen[0])
+    assert "2 entries in the recovery folder" in win.statusBar().currentMessage()

@@ -110,9 +110,10 @@ def test_every_choice_has_its_words():
 
 
 def test_one_word_for_one_field_everywhere():
-    """주관 is a stop's host, 담당 the lead of an agenda item, in the window and the book."""
+    """방문 기관 is a stop's host (주최 for an event, in the book), 담당 the lead of an agenda
+    item, in the window and the book."""
     ko = labels.Labels("ko")
-    assert ko["host"] == schema.field(model.Stop, "host").ko == "주관"
+    assert ko["host"] == schema.field(model.Stop, "host").ko == ko["host_visit"] == "방문 기관"
     assert ko["lead"] == schema.field(model.AgendaItem, "lead").ko == "담당"
     assert ko.choice("mode", "train") == schema.choice_label("train", "ko") == "열차"
     assert ko.field("title", "delegation") == "직위" and ko.field("title", "stop") == "제목"

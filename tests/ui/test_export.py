@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.ui.dialogs.export import ExportOptions
+from briefing.ui.export_options import ExportOptions
 
 
 @pytest.fixture
@@ -180,3 +180,21 @@ def test_the_dialog_refuses_the_trip_file_and_stays_open(qtbot, trip_file, tmp_p
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.options().path == str(tmp_path / "trip.pdf")
+
+
+def test_the_next_export_offers_the_edition_of_the_last_one(opened, tmp_path, qtbot, monkeypatch,
+                                                             book):
+    offered = []
+
+    def ask(options):
+        offered.append(options.edition)
+        return ExportOptions(str(tmp_path / f"book{len(offered)}.pdf"), "a4", "handout")
+
+    monkeypatch.setattr(opened, "ask_export_options", ask)
+    opened.export_pdf()
+    qtbot.waitUntil(lambda: opened.export_job is None, timeout=60000)
+    opened.export_pdf()
+    qtbot.waitUntil(lambda: opened.export_job is None, timeout=60000)
+    assert offered == ["full", "handout"]
+    opened.settings.set_edition("full")  # a new default in Preferences wins again
+    assert opened.settings.last_edition() == "full"

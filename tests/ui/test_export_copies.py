@@ -8,7 +8,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QMessageBox
 
-from briefing.ui.dialogs.export import ExportDialog, ExportOptions
+from briefing.ui.dialogs.export import ExportDialog
+from briefing.ui.export_options import ExportOptions
 
 from .conftest import small_trip
 from .test_real_dialogs import Answer, labelled, real
@@ -41,9 +42,9 @@ def test_the_file_name_follows_the_edition_and_the_reader(opened, trip_file, qtb
     dialog.edition.setCurrentIndex(dialog.edition.findData("handout"))
     assert dialog.path.text() == os.path.join(folder, "trip.handout.pdf")
     dialog.reader.setCurrentIndex(dialog.reader.findData("mayor"))
-    assert dialog.path.text() == os.path.join(folder, "trip.mayor.handout.pdf")
+    assert dialog.path.text() == os.path.join(folder, "trip.이동환.handout.pdf")
     dialog.edition.setCurrentIndex(dialog.edition.findData("full"))
-    assert dialog.path.text() == os.path.join(folder, "trip.mayor.pdf")
+    assert dialog.path.text() == os.path.join(folder, "trip.이동환.pdf")
     dialog.reader.setCurrentIndex(dialog.reader.findData("all"))
     assert dialog.path.text() == folder and dialog.path_label.text() == "&Folder:"
     dialog.reader.setCurrentIndex(dialog.reader.findData(""))
@@ -75,7 +76,7 @@ def export_and_wait(opened, qtbot):
 def test_an_existing_file_is_replaced_only_when_the_user_says_so(opened, trip_file, qtbot,
                                                                  monkeypatch, answer):
     target = trip_file.parent / "trip.handout.pdf"
-    target.write_bytes(b"the full book, printed yesterday")
+    target.write_bytes(b"%PDF-1.7 the full book, printed yesterday")  # a PDF: may be replaced
     monkeypatch.setattr(opened, "ask_export_options", lambda options: ExportOptions(
         str(target), edition="handout"))
     monkeypatch.setattr(opened.preview, "show_pdf", lambda path: False)
@@ -85,15 +86,15 @@ def test_an_existing_file_is_replaced_only_when_the_user_says_so(opened, trip_fi
     assert box.answered and "trip.handout.pdf already exists" in box.text
     assert box.buttons == ["Replace", "Cancel"]
     if answer == "Cancel":
-        assert not started and target.read_bytes() == b"the full book, printed yesterday"
+        assert not started and target.read_bytes() == b"%PDF-1.7 the full book, printed yesterday"
         return
     qtbot.waitUntil(lambda: opened.export_job is None, timeout=120000)
-    assert target.read_bytes().startswith(b"%PDF")
+    assert target.read_bytes().startswith(b"%PDF") and b"printed yesterday" not in target.read_bytes()
 
 
 def test_the_dialog_asks_before_replacing_and_stays_open(qtbot, tmp_path):
     target = tmp_path / "t.pdf"
-    target.write_bytes(b"old")
+    target.write_bytes(b"%PDF-1.7 old")
     dialog = ExportDialog(ExportOptions(str(target), stem="t"))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -113,9 +114,9 @@ def test_every_personal_copy_in_one_go(opened, trip_file, qtbot, monkeypatch):
         str(folder), reader="all", stem=options.stem, watermark=True))
     monkeypatch.setattr(opened.preview, "show_pdf", lambda path: False)
     export_and_wait(opened, qtbot)
-    assert sorted(os.listdir(folder)) == ["trip.aide.pdf", "trip.mayor.pdf"]
-    assert "배부번호 1/2" in texts(folder / "trip.mayor.pdf")[0]
-    assert "배부번호 2/2" in texts(folder / "trip.aide.pdf")[0]
+    assert sorted(os.listdir(folder)) == ["trip.Kim.pdf", "trip.이동환.pdf"]  # names, not ids
+    assert "배부번호 1/2" in texts(folder / "trip.이동환.pdf")[0]
+    assert "배부번호 2/2" in texts(folder / "trip.Kim.pdf")[0]
     assert "2 personal copies" in opened.statusBar().currentMessage()
 
 

@@ -25,7 +25,7 @@ def test_field_labels_follow_the_window_language():
     host = schema.field(model.Stop, "host")
     try:
         i18n.set_language("ko")
-        assert (values.label(lead), values.label(host)) == ("담당", "주관")
+        assert (values.label(lead), values.label(host)) == ("담당", "방문 기관")
         assert values.description(host) == host.ko_long
     finally:
         i18n.set_language("en")

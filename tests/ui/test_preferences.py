@@ -5,8 +5,9 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from briefing.ui.dialogs.export import ExportDialog, ExportOptions
+from briefing.ui.dialogs.export import ExportDialog
 from briefing.ui.dialogs.preferences import PreferencesDialog
+from briefing.ui.export_options import ExportOptions
 
 
 def font_file(tmp_path):

@@ -4,6 +4,7 @@ trip file changed by another program (combined with unsaved edits). Other tests 
 these make sure the boxes' buttons mean what the window does with them."""
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
@@ -229,3 +230,27 @@ def test_the_watcher_itself_combines_a_change_with_unsaved_edits(opened, trip_fi
     assert opened.doc.trip.info.subtitle == "draft"  # no collision: no box, both kept
     assert opened.isWindowModified()
     assert load(trip_file).info.subtitle == ""
+
+
+def test_a_file_that_cannot_be_read_is_explained_in_the_windows_language(make_window, tmp_path,
+                                                                          monkeypatch):
+    """A Korean window said 'error: stops[0].end: `25:00` is not a time of day' (the file's own
+    terms, in English); it speaks as the Problems panel and the command line do."""
+    from briefing.ui import i18n
+
+    broken = tmp_path / "broken.yaml"
+    text = re.sub(r"end: ['\"]?12:00['\"]?", "end: '25:00'", fileformat.dumps(small_trip()), count=1)
+    assert "25:00" in text
+    broken.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(i18n, "_language", "ko")
+    window = real(make_window(), "show_load_problems")
+    seen = []
+
+    def read(box):
+        seen.append(box.informativeText())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    answer = Answer(read)
+    window.open_file(str(broken))
+    assert answer.answered
+    assert "25:00" in seen[0] and "오류" in seen[0] and "is not" not in seen[0]

@@ -1,86 +1,39 @@
-"""Exporting the briefing book: the options dialog, the worker off the UI thread, the preview."""
+"""The export dialog: edition, paper, reader, changes since, draft, watermark, password; and the
+question before files are replaced. What the options mean is briefing.ui.export_options's."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QToolBar,
     QVBoxLayout,
-    QWidget,
 )
 
-from briefing.fileformat import reader as fileformat
+from briefing import options as book_options
 from briefing.trip.problems import TripFileError
+from briefing.ui.dialogs.buttons import ok_cancel
 from briefing.ui.editors.path_row import path_row
+from briefing.ui.export_options import (
+    EVERY_MEMBER,
+    TRIP_SUFFIXES,
+    ExportOptions,
+    book_name,
+    existing,
+    load_since,
+    since_problem,
+    target_problem,
+    targets,
+)
 from briefing.ui.i18n import tr
-from briefing.ui.icons import icon
-from briefing.ui.shortcuts import with_shortcut
-
-TRIP_SUFFIXES = (".yaml", ".yml")
-# The reader that stands for every delegation member: one personal copy each, `path` a folder.
-# The same word as the command line's `--for all` (briefing.book.EVERY_MEMBER).
-EVERY_MEMBER = "all"
-
-
-@dataclass
-class ExportOptions:
-    path: str  # the PDF; for EVERY_MEMBER, the folder the copies go to
-    paper: str = "a4"
-    edition: str = "full"
-    font: str = ""  # a .ttf/.ttc file from Preferences; "" lets the book choose
-    reader: str = ""  # a delegation member's key: their personal copy; "" for the common book
-    since: str = ""  # an earlier version's trip file: a 'changes since' page; "" for none
-    since_trip: Any = field(default=None, compare=False, repr=False)  # `since`, once loaded
-    draft: bool = False  # every page marked 초안 / DRAFT (the only export of a trip with errors)
-    watermark: bool = False  # the marking (and reader, copy number) faintly across every page
-    notes_pages: bool | None = None  # ruled pages after each stop; None: the edition's default
-    password: str = field(default="", repr=False)  # "" for an open PDF, else AES-256 with it
-    stem: str = ""  # what the files are named after ('trip' for trip.yaml); "" for the path's
-    replace: bool = False  # the user has agreed to replace the files that exist
-
-
-def book_name(stem: str, edition: str, reader: str = "", draft: bool = False) -> str:
-    """The file name of one copy (trip.pdf, trip.handout.pdf, trip.mayor.pdf): the book's rule."""
-    from briefing.book import file_name
-
-    return file_name(stem, edition=edition, reader=reader, draft=draft)
-
-
-def copies(options: ExportOptions, delegation=()) -> list[tuple[str, str]]:
-    """(reader, path) of every book the export writes: one, or one per member for
-    EVERY_MEMBER, in delegation order."""
-    if options.reader != EVERY_MEMBER:
-        return [(options.reader, options.path)] if options.path else []
-    stem = options.stem or "briefing"
-    seen: list[str] = []
-    for person in delegation:
-        if person.key and person.key not in seen:
-            seen.append(person.key)
-    return [(key, os.path.join(options.path, book_name(stem, options.edition, key, options.draft)))
-            for key in seen]
-
-
-def targets(options: ExportOptions, delegation=()) -> list[str]:
-    """Every file the export writes."""
-    return [path for _reader, path in copies(options, delegation)]
-
-
-def existing(paths: list[str]) -> list[str]:
-    return [p for p in paths if os.path.lexists(p)]
 
 
 def confirm_replace(parent, paths: list[str]) -> bool:
@@ -91,7 +44,8 @@ def confirm_replace(parent, paths: list[str]) -> bool:
     else:
         shown = "\n".join(names[:8]) + ("\n…" if len(names) > 8 else "")
         text = tr("{n} of these files already exist. Replace them?", n=len(names)) + "\n\n" + shown
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Replace files?"), text,
+    title = tr("Replace the file?") if len(names) == 1 else tr("Replace files?")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text,
                       QMessageBox.StandardButton.NoButton, parent)
     replace = box.addButton(tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
     keep = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
@@ -101,55 +55,21 @@ def confirm_replace(parent, paths: list[str]) -> bool:
     return box.clickedButton() is replace
 
 
-def same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one of them does not exist (yet): compare the names
-        return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
-
-
-def target_problem(pdf_path: str, trip_path: str | None, since_path: str = "") -> str:
-    """Why the book must not be written to `pdf_path`, or "" when it may: never over a trip file."""
-    if not pdf_path:
-        return tr("Choose where to write the PDF.")
-    if trip_path and same_file(pdf_path, trip_path):
-        return tr("That is the trip file itself; exporting there would overwrite it. "
-                  "Choose another file name.")
-    if since_path and same_file(pdf_path, since_path):
-        return tr("That is the earlier version's trip file; exporting there would overwrite it. "
-                  "Choose another file name.")
-    if pdf_path.lower().endswith(TRIP_SUFFIXES):
-        return tr("The book is a PDF and is not written over a trip file (.yaml). "
-                  "Choose a file name ending in .pdf.")
-    return ""
-
-
-def load_since(path: str):
-    """The earlier version of the trip for the 'changes since' page; raises TripFileError."""
-    return fileformat.load(path)
-
-
-def since_problem(path: str, error: TripFileError) -> str:
-    problems = error.problems or [error]
-    lines = "\n".join(str(p) for p in problems[:8])
-    more = len(problems) - 8
-    if more > 0:
-        lines += "\n" + tr("… and {n} more", n=more)
-    return tr("The earlier version {file} could not be read:", file=os.path.basename(path)) + "\n" + lines
-
-
 def paper_combo(value: str, parent=None) -> QComboBox:
     combo = QComboBox(parent)
-    combo.addItem("A4", "a4")
-    combo.addItem(tr("US Letter"), "letter")
+    words = {"a4": "A4", "letter": tr("US Letter")}
+    for paper in book_options.PAPERS:
+        combo.addItem(words[paper], paper)
     combo.setCurrentIndex(max(combo.findData(value), 0))
     return combo
 
 
 def edition_combo(value: str, parent=None) -> QComboBox:
     combo = QComboBox(parent)
-    combo.addItem(tr("Full (principal's book)"), "full")
-    combo.addItem(tr("Handout (no internal items)"), "handout")
+    words = {book_options.FULL: tr("Full (principal's book)"),
+             book_options.HANDOUT: tr("Handout (no internal items)")}
+    for edition in book_options.EDITIONS:
+        combo.addItem(words[edition], edition)
     combo.setCurrentIndex(max(combo.findData(value), 0))
     return combo
 
@@ -207,8 +127,8 @@ class ExportDialog(QDialog):
         self.draft.setChecked(options.draft or errors > 0)
         if errors:  # a trip with errors is never exported as a clean book
             self.draft.setEnabled(False)
-            self.draft.setToolTip(tr("The trip has {n} error(s): it can only be exported as a "
-                                     "draft until they are fixed", n=errors))
+            self.draft.setToolTip(tr("Errors in the trip: {n}. Until they are fixed it can only "
+                                     "be exported as a draft.", n=errors))
         self.watermark = QCheckBox(tr("Watermark: the marking (and the reader) across every page"),
                                    self)
         self.watermark.setChecked(options.watermark)
@@ -246,12 +166,7 @@ class ExportDialog(QDialog):
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, tr("Export"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -291,7 +206,7 @@ class ExportDialog(QDialog):
         elif current == self._named or was_folder:
             reader = self.reader.currentData() or ""
             new = os.path.join(folder, book_name(self._stem(), self.edition.currentData(), reader,
-                                                 self.draft.isChecked()))
+                                                 self.draft.isChecked(), self.delegation))
         else:
             new = current
         self._named = new
@@ -315,8 +230,9 @@ class ExportDialog(QDialog):
             path = QFileDialog.getExistingDirectory(self, tr("Folder for the personal copies"),
                                                     self.path.text())
         else:
-            path, _ = QFileDialog.getSaveFileName(self, tr("Save PDF as"), self.path.text(),
-                                                  tr("PDF files (*.pdf)"))
+            path, _ = QFileDialog.getSaveFileName(  # the replace question is ours, asked once
+                self, tr("Save PDF as"), self.path.text(), tr("PDF files (*.pdf)"), "",
+                QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self.path.setText(path)
             # The system's save dialog has asked about replacing an existing file already.
@@ -378,132 +294,3 @@ class ExportDialog(QDialog):
             # Only a choice that differs from the edition's default is passed on.
             notes_pages=None if notes == (edition == "full") else notes,
             password=self.password.text(), stem=self._stem(), replace=self._replace)
-
-
-class ExportSignals(QObject):
-    finished = Signal(list, int, list)  # the paths written, the first one's pages, notices
-    failed = Signal(str)
-
-
-class ExportJob(QRunnable):
-    """Builds the book from a copy of the trip, in the thread pool; reports by signals."""
-
-    def __init__(self, trip, options: ExportOptions):
-        super().__init__()
-        self.trip, self.options = trip, options
-        self.signals = ExportSignals()
-
-    def run(self) -> None:
-        try:
-            from briefing.book import export_pdf
-        except ImportError:
-            self.signals.failed.emit(tr("The PDF export is not available yet."))
-            return
-        options = self.options
-        extra = {}  # only what is asked for: a plain export calls the book as it always did
-        if options.since_trip is not None:
-            extra["since"] = options.since_trip
-        if options.draft:
-            extra["draft"] = True
-        if options.watermark:
-            extra["watermark"] = True
-        if options.notes_pages is not None:
-            extra["notes_pages"] = options.notes_pages
-        if options.password:
-            extra["password"] = options.password
-        written: list[str] = []
-        pages = 0
-        notices: list[str] = []
-        same_version = False
-        for reader, path in copies(options, self.trip.delegation):
-            kwargs = dict(extra, reader=reader) if reader else extra
-            try:
-                result = export_pdf(self.trip, path, paper=options.paper,
-                                    edition=options.edition, font=options.font or None, **kwargs)
-            except Exception as e:  # BookError, SaveError, or a bug: shown, never raised
-                message = str(e) or type(e).__name__
-                if written:  # the copies already written stay; say which one failed
-                    message = tr("{name} could not be written ({n} written before it): {error}",
-                                 name=os.path.basename(path), n=len(written), error=message)
-                self.signals.failed.emit(message)
-                return
-            written.append(path)
-            pages = pages or int(getattr(result, "pages", 0) or 0)
-            for notice in getattr(result, "notices", ()) or ():
-                if str(notice) not in notices:
-                    notices.append(str(notice))
-            same_version |= bool(getattr(result, "same_version", False))
-        if same_version:
-            notices.append(tr("The book differs from the earlier version {file}, but both have "
-                              "the same version label and date: give this version a new version "
-                              "label or date so that readers can tell the books apart.",
-                              file=os.path.basename(options.since)))
-        self.signals.finished.emit(written, pages, notices)
-
-
-class PreviewPane(QWidget):
-    """The exported book, shown in the window (QtPdf), with a way out to the system viewer."""
-
-    closed = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPdfWidgets import QPdfView
-
-        self.path = ""
-        self.password = ""  # the password of the book to show next, if it has one
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)  # a whole page first, as printed
-        self.title = QLabel(self)
-        bar = QToolBar(self)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for icon_name, text, slot, keys in (
-            ("mdi6.arrow-left", tr("Close preview"), self.closed.emit, [QKeySequence("Esc")]),
-            ("mdi6.open-in-new", tr("Open in viewer"), self.open_external, []),
-            (None, None, None, None),
-            ("mdi6.magnify-minus-outline", tr("Zoom out"), lambda: self._zoom(1 / 1.25),
-             QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut)),
-            ("mdi6.magnify-plus-outline", tr("Zoom in"), lambda: self._zoom(1.25),
-             QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn)),
-            ("mdi6.arrow-expand-horizontal", tr("Fit width"),
-             lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth), []),
-            ("mdi6.fit-to-page-outline", tr("Whole page"),
-             lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView), []),
-        ):
-            if icon_name is None:
-                bar.addSeparator()
-                continue
-            action = bar.addAction(icon(icon_name), text)
-            action.triggered.connect(slot)
-            action.setShortcuts(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            with_shortcut(action, text)
-            self.addAction(action)  # the keys work wherever the focus is in the preview
-        bar.addSeparator()
-        bar.addWidget(self.title)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(bar)
-        layout.addWidget(self.view, 1)
-
-    def show_pdf(self, path: str) -> bool:
-        self.path = path
-        self.document.close()
-        self.document.setPassword(self.password)
-        error = self.document.load(path)
-        self.title.setText(path)
-        return error == self.document.Error.None_
-
-    def _zoom(self, factor: float) -> None:
-        from PySide6.QtPdfWidgets import QPdfView
-
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(max(0.1, min(8.0, self.view.zoomFactor() * factor)))
-
-    def open_external(self) -> None:
-        if self.path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.path))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from briefing.ui.dialogs.buttons import ok_cancel
 from briefing.ui.dialogs.export import edition_combo, paper_combo
 from briefing.ui.editors.path_row import path_row
 from briefing.ui.i18n import tr
@@ -92,12 +93,7 @@ class PreferencesDialog(QDialog):
             elif field is self.font:
                 form.addRow("", self.font_note)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("OK"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, tr("OK"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)

@@ -159,7 +159,7 @@ def test_same_version_with_other_content_is_said_plainly(trip):
 
     changes = next(t for t in (p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
                    if "이후 바뀐 내용" in t)
-    assert flat("판 번호와 작성일이 같지만 내용이 다릅니다") in flat(changes)
+    assert flat("수정 차수와 작성일이 같지만 내용이 다릅니다") in flat(changes)
 
 
 @pytest.mark.parametrize("change", ["nothing", "version", "updated"])

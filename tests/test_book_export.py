@@ -80,14 +80,14 @@ def test_every_section_is_in_the_contents_and_outline_in_order(trip, full):
     entries = [t for t, _ in contents_entries(full)]
     days = entries[entries.index("일정표") + 1:entries.index("대표단")]
     assert [d.split("일차 · ")[0] for d in days] == [str(n) for n in range(1, 9)]
-    assert titles[:5] == ["출장 개요", "핵심 메시지", "일정표", "대표단", "방문별 자료"]
+    assert titles[:5] == ["출장 개요", "핵심 메시지", "일정표", "대표단", "방문 일정별 자료"]
     assert titles[-2:] == ["이동 및 숙박", "연락처"]
 
     outline = full.outline
     top = [item["/Title"] for item in outline if not isinstance(item, list)]
     assert top == ["목차", *titles[:5], "이동 및 숙박", "연락처"]
     stops_at = next(i for i, item in enumerate(outline)
-                    if not isinstance(item, list) and item["/Title"] == "방문별 자료")
+                    if not isinstance(item, list) and item["/Title"] == "방문 일정별 자료")
     children = outline[stops_at + 1]  # the entries under a heading follow it as a list
     assert [c["/Title"] for c in children] == [f"{i}. {s.title}"
                                                for i, s in enumerate(trip.stops, 1)]

@@ -138,7 +138,7 @@ def test_empty_fields_print_no_headings(tmp_path):
         assert heading not in whole, heading
     assert "시청 방문" in whole and "일정표" in whole
     outline = [item["/Title"] for item in reader.outline if not isinstance(item, list)]
-    assert outline == ["목차", "출장 개요", "일정표", "대표단", "방문별 자료"]
+    assert outline == ["목차", "출장 개요", "일정표", "대표단", "방문 일정별 자료"]
 
 
 def test_a_trip_with_nothing_but_required_fields(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import select
 import signal
 import sys
@@ -189,17 +190,18 @@ def test_the_warning_in_korean(cli, trip_file, tmp_path):
     trip.stops[0].title = "예전 제목"
     briefing.save(trip, old)
     done = cli("export", trip_file, "-o", tmp_path / "b.pdf", "--since", old, "--lang", "ko")
-    assert "판 번호와 작성일이 같습니다" in done.stderr
+    assert "수정 차수와 작성일이 같습니다" in done.stderr
 
 
 def test_notes_pages_option(cli, trip_file, tmp_path):
-    def pages(*extra) -> int:
+    def memos(*extra) -> int:
+        """The memo spaces, one per stop; one may begin on its stop's half-empty last page."""
         out = tmp_path / "n.pdf"
         assert cli("export", trip_file, "-o", out, *extra).returncode == 0
-        return len(PdfReader(out).pages)
+        return sum(len(re.findall(r"^메모 — \d+\. ", page.extract_text(), re.M))
+                   for page in PdfReader(out).pages)
 
-    full, without = pages(), pages("--no-notes-pages")
-    handout, handout_with = pages("--edition", "handout"), pages("--edition", "handout",
-                                                                  "--notes-pages")
     stops = len(briefing.load(trip_file).stops)
-    assert full - without == stops and handout_with - handout == stops
+    assert memos() == stops and memos("--no-notes-pages") == 0
+    assert memos("--edition", "handout") == 0
+    assert memos("--edition", "handout", "--notes-pages") == stops

@@ -142,7 +142,7 @@ def test_after_random_edits_the_incremental_book_is_the_full_export(edits):
 
 
 @pytest.mark.slow
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_EDIT, min_size=1, max_size=6),
        st.sampled_from([{}, {"edition": "handout"}, {"paper": "letter", "draft": True},
                         {"reader": "mayor", "watermark": True}]))

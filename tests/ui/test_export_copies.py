@@ -135,7 +135,7 @@ def test_a_trip_with_errors_can_be_exported_as_a_draft_only(opened, trip_file, q
     real(opened, "ask_export_draft")
     box = Answer(labelled("Export as draft…"))
     export_and_wait(opened, qtbot)
-    assert box.answered and "1 error" in box.text
+    assert box.answered and "Errors in the trip: 1." in box.text
     assert offered[0].draft and offered[0].path.endswith("trip.draft.pdf")
     pages = texts(trip_file.parent / "trip.draft.pdf")
     assert all("DRAFT" in t for t in pages)

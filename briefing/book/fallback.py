@@ -20,7 +20,7 @@ from reportlab.platypus.flowables import PageBreak
 from briefing.book.flowables import Marked
 from briefing.book.longtext import LongText, paragraphs
 from briefing.trip import places, schema
-from briefing.trip.words import translate
+from briefing.trip.words import N_, fill, translate
 
 # Where a container keeps what it holds (the book's own flowables and ReportLab's).
 _INSIDE = ("content", "_content", "flowable", "table")
@@ -150,11 +150,11 @@ def place(shown: str, trip, lang: str, clean=lambda s: s) -> str:
 def notice(where: str, lang: str, omitted: bool = False) -> str:
     """What the user is told about a part set plainly (or, when even that failed, left out)."""
     if omitted:
-        message = translate(lang, "{place} could not be printed and is left out of the book")
+        message = translate(lang, N_("{place} could not be printed and is left out of the book"))
     else:
-        message = translate(lang, "{place} did not fit the page as designed and is printed "
-                                  "as plain text")
-    return message.format(place=where or translate(lang, "A part of the book"))
+        message = translate(lang, N_("{place} did not fit the page as designed and is printed "
+                                     "as plain text"))
+    return fill(message, place=where or translate(lang, N_("A part of the book")))
 
 
 class Rescue:

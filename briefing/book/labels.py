@@ -13,16 +13,6 @@ from briefing.trip.words import fill, translate
 # Korean for book words added since the catalog was last updated; the catalog test lists them,
 # and they move into resources/locale/ko/LC_MESSAGES/briefing.po (context "book:KEY").
 _KO: dict[str, str] = {
-    "range": "~",
-    "in_air": "기내",
-    "in_air_date_line": "기내 (날짜변경선 통과)",
-    "night_in_flight": "기내 1박({what})",
-    "service": "{name}편",
-    "time_behind": "시차: {city}보다 {n} 늦음",
-    "time_ahead": "시차: {city}보다 {n} 빠름",
-    "contact_name": "기관·성명",
-    "host_visit": "방문 기관",
-    "host_event": "주최",
 }
 
 # The book's own words (headings, notes, formats), in English; the Korean is in the catalog.

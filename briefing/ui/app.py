@@ -46,6 +46,11 @@ def use_language(app: QApplication, language: str) -> None:
     if translator.load(f"qtbase_{language}", folder):
         app.installTranslator(translator)
         app._briefing_translators.append(translator)
+    from briefing.ui.qt_words import MissingQtWords
+
+    missing = MissingQtWords(language, app)  # the few words Qt's own catalog lacks
+    app.installTranslator(missing)
+    app._briefing_translators.append(missing)
 
 
 def fit_to_screen(window) -> None:
@@ -74,6 +79,7 @@ def run(path: str | None = None, *, example: bool = False) -> int:
     window = MainWindow(settings)
     fit_to_screen(window)
     window.show()
+    QTimer.singleShot(0, lambda: fit_to_screen(window))  # again with its frame, known once shown
     window.raise_()
     window.activateWindow()
     if os.environ.get(PROBE):

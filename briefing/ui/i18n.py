@@ -40,7 +40,7 @@ def tr(text: str, **values) -> str:
     out = words.translate(_language, text)
     if out == text:
         out = TABLES.get(_language, {}).get(text, text)
-    return out.format(**values) if values else out
+    return words.fill(out, **values) if values else out
 
 
 def field_label(f: schema.Field) -> str:
@@ -65,9 +65,10 @@ STOP_TAB_LETTERS = frozenset("PGTQCBRLN")
 
 
 def pick_mnemonic(english: str, taken: set[str]) -> str:
-    """A letter of `english` not in `taken` (word starts first), or "" when every one is taken."""
+    """A letter of `english` not in `taken` (word starts first), else a digit (a stop's header
+    and tabs have more fields than the alphabet has letters), or "" when every one is taken."""
     words = re.findall(r"[A-Za-z]+", english)
-    candidates = [w[0] for w in words] + [c for w in words for c in w[1:]]
+    candidates = [w[0] for w in words] + [c for w in words for c in w[1:]] + list("123456789")
     for c in candidates:
         if c.upper() not in taken:
             return c.upper()
@@ -84,6 +85,7 @@ def with_mnemonic(english: str, letter: str, text: str | None = None) -> str:
     if not letter:
         return text
     if text == english:
-        i = next(i for i, c in enumerate(english) if c.upper() == letter and english[i - 1:i] != "&")
-        return english[:i] + "&" + english[i:]
+        i = next((i for i, c in enumerate(english) if c.upper() == letter and english[i - 1:i] != "&"), -1)
+        if i >= 0:
+            return english[:i] + "&" + english[i:]
     return f"{text}(&{letter})"

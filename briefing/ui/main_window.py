@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.rules.validate import validate
+from briefing.trip.problems import ERROR, Problem, msg
 from briefing.ui.actions import paperwork_actions
 from briefing.ui.actions.export_actions import ExportActions
+from briefing.ui.actions.export_job import ExportJob
 from briefing.ui.actions.file_actions import FileActions
 from briefing.ui.actions.recovery_actions import RecoveryActions
 from briefing.ui.actions.stop_actions import StopActions
-from briefing.ui.dialogs.export import ExportJob, PreviewPane
 from briefing.ui.dialogs.preferences import PreferencesDialog
 from briefing.ui.dialogs.start_page import StartPage
 from briefing.ui.document import TripDocument
@@ -33,7 +34,8 @@ from briefing.ui.i18n import plain, tr
 from briefing.ui.icons import app_icon, icon
 from briefing.ui.preview import live_preview
 from briefing.ui.preview.pages import EDITOR, START
-from briefing.ui.problem_marks import marks_of
+from briefing.ui.preview.pane import PreviewPane
+from briefing.ui.problem_marks import marks_of, path_to
 from briefing.ui.problems_panel import ProblemsPanel
 from briefing.ui.recovery import RecoveryStore
 from briefing.ui.settings import Settings
@@ -51,7 +53,8 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         self.untitled_id = uuid.uuid4().hex[:12]
         self.display_name = ""
         if recovery_dir is None:
-            base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+            base = QStandardPaths.writableLocation(  # %LOCALAPPDATA% on Windows
+                QStandardPaths.StandardLocation.AppLocalDataLocation)
             recovery_dir = os.path.join(base, "recovery")
         self.recovery = RecoveryStore(recovery_dir)
         self.recovery_key: str | None = None
@@ -107,8 +110,8 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         self.act_open = self._action("open", tr("&Open…"), "mdi6.folder-open-outline", lambda: self.open_file(), K.Open, tr("Open a trip file"))
         self.act_save = self._action("save", tr("&Save"), "mdi6.content-save-outline", self.save, K.Save, tr("Save the trip"))
         self.act_save_as = self._action("saveAs", tr("Save &As…"), "mdi6.content-save-edit-outline", self.save_as, "Ctrl+Shift+S", tr("Save the trip under a new name"))
-        self.act_revert = self._action("revert", tr("&Revert"), "mdi6.restore", self.revert, None, tr("Throw away unsaved changes and reload the file"))
-        self.act_example = self._action("example", tr("Open the &Example Trip"), "mdi6.book-open-variant", self.open_example)
+        self.act_revert = self._action("revert", tr("Re&vert"), "mdi6.restore", self.revert, None, tr("Throw away unsaved changes and reload the file"))
+        self.act_example = self._action("example", tr("Open the E&xample Trip"), "mdi6.book-open-variant", self.open_example)
         self.act_export = self._action("export", tr("&Export PDF…"), "mdi6.file-pdf-box", self.export_pdf, "Ctrl+E", tr("Write the briefing book as PDF"))
         self.act_quit = self._action("quit", tr("&Quit"), "mdi6.exit-to-app", self.close, K.Quit)
         stack = self.doc.undo_stack
@@ -118,9 +121,14 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         self.act_redo = stack.createRedoAction(self, tr("Redo"))
         self.act_redo.setIcon(icon("mdi6.redo"))
         self.act_redo.setShortcuts(redo_keys())
-        for action in (self.act_undo, self.act_redo):
+        for action, step in ((self.act_undo, stack.undo), (self.act_redo, stack.redo)):
+            # The toolbar's button keeps its short name (it grew to "Undo Add Row" and pushed the
+            # others about); the menu and the tooltip say what it undoes.
+            action.setIconText(plain(action.text()))
             self.addAction(action)
             with_shortcut(action, plain(action.text()))
+            action.triggered.disconnect()  # the stack's own step, which shows nothing
+            action.triggered.connect(lambda _c=False, step=step: self.step_showing(step))
         # The undo actions' texts follow the stack ("Undo Edit Title"); their tooltips follow too.
         stack.undoTextChanged.connect(self._undo_tooltips)  # after the actions' own update
         stack.redoTextChanged.connect(self._undo_tooltips)
@@ -155,6 +163,27 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         self.window_keys = WindowKeys(self, keep_typing=(self.act_undo, self.act_redo))
+
+    def step_showing(self, step) -> None:
+        """Undo or redo (`step`), and show the stop and field it changed: an undo in a stop
+        that is not on screen was made blind."""
+        doc, changed = self.doc, []
+        signals = ((doc.field_changed, lambda record, name: changed.append((record, name, -1))),
+                   (doc.inserted, lambda items, row: changed.append((items, "", row))),
+                   (doc.removed, lambda items, row: changed.append((items, "", row))),
+                   (doc.moved, lambda items, _source, row: changed.append((items, "", row))))
+        for signal, slot in signals:
+            signal.connect(slot)
+        try:
+            step()
+        finally:
+            for signal, slot in signals:
+                signal.disconnect(slot)
+        if changed and self.central.currentIndex() == EDITOR:
+            target, name, row = changed[0]
+            path = path_to(doc.trip, target, name, row)
+            if path:
+                self.go_to(path)
 
     def _undo_tooltips(self, *_args) -> None:
         for action in (self.act_undo, self.act_redo):
@@ -226,6 +255,7 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
         self.problems.activated.connect(self.go_to)
         self.problems.counts_changed.connect(self._show_counts)
         self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.editor.message.connect(lambda _text: self.validate_timer.start())  # a refused cell
         self.editor.outline.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self.preview.closed.connect(lambda: self._show_page(EDITOR))
 
@@ -320,7 +350,9 @@ class MainWindow(FileActions, RecoveryActions, StopActions, ExportActions, QMain
 
     def revalidate(self) -> None:
         self.validate_timer.stop()
-        problems = validate(self.doc.trip)
+        problems = validate(self.doc.trip) + [
+            Problem(ERROR, path, msg("“{typed}” was not stored: {why}", typed=text, why=why))
+            for path, text, why in self.unstored_cells()]
         self.problems.set_problems(problems, self.doc.trip)
         marks_of(self.doc).set_problems(problems)
         if self.doc.trip.info.title and "—" not in self.windowTitle():

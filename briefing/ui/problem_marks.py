@@ -83,6 +83,37 @@ def locate(trip, path: str | tuple) -> Spot | None:
     return Spot(section, stop, table, row, name, record)
 
 
+def path_to(trip, target, name: str = "", row: int = -1) -> str:
+    """The path ('stops[2].agenda[1].time') of field `name` of record `target`, or of row
+    `row` of the list `target` (the list itself when the row is gone); '' when not in `trip`.
+    The reverse of `locate`, for showing what an undo changes."""
+
+    def walk(record, fields, here: str) -> str | None:
+        for f in fields:
+            if f.kind == schema.RECORDS:
+                items = getattr(record, f.name)
+                inside = f"{here}{f.key}"
+                if items is target:
+                    return f"{inside}[{row}]" if 0 <= row < len(items) else inside
+                for j, item in enumerate(items):
+                    at = f"{inside}[{j}]"
+                    if item is target:
+                        return f"{at}.{name}" if name else at
+                    found = walk(item, schema.fields_of(f.record), at + ".")
+                    if found:
+                        return found
+            elif f.kind == schema.RECORD:
+                child = getattr(record, f.name)
+                if child is target:
+                    return f"{here}{f.key}.{name}" if name else f"{here}{f.key}"
+                found = walk(child, schema.fields_of(f.record), f"{here}{f.key}.")
+                if found:
+                    return found
+        return None
+
+    return walk(trip, schema.TOP, "") or ""
+
+
 def severity_of(problems: list[Problem]) -> str:
     """The worst of `problems`: ERROR, WARNING, or '' for none."""
     if any(p.is_error for p in problems):

@@ -2,7 +2,6 @@
 split between them is remembered, and long single-line values are not hidden."""
 
 from briefing.ui.editors.record_panel import FIRST_ROWS_ABOVE_FORM, MIN_ROWS_ABOVE_FORM
-from briefing.ui.editors.tab_fit import shown
 
 
 def show_counterparts(window, qtbot):
@@ -109,12 +108,8 @@ def test_at_1024x700_the_long_header_fields_are_whole_and_every_tab_is_in_sight(
         box = header.editors[name].widget
         assert visible_in(box, scroll.viewport()), name
         assert box.width() >= 30 * box.fontMetrics().averageCharWidth(), (name, box.width())
-    bar = stop.tabs.tabBar()
     assert opened.width() == 1024  # the tab names did not widen the window
-    for i in range(stop.tabs.count()):
-        assert bar.tabRect(i).right() <= bar.width(), (i, stop.tabs.tabText(i))
-        if "&" in stop.tab_names.full(i):
-            assert "&" in stop.tabs.tabText(i)  # shortened or not, it keeps its Alt key
-        if stop.tabs.tabText(i) != stop.tab_names.full(i):
-            assert shown(stop.tab_names.full(i)) in stop.tabs.tabToolTip(i)  # the whole name
-    assert not bar.usesScrollButtons()
+    for i in range(stop.tabs.count()):  # every name whole, on as many rows as it takes
+        button = stop.tabs.button(i)
+        assert button.text() == stop.tabs.tabText(i)
+        assert visible_in(button, stop), button.text()

@@ -22,3 +22,19 @@ def test_standard_buttons_speak_korean_in_the_korean_window(qtbot):
     box = QMessageBox(QMessageBox.Icon.Question, "t", "t", QMessageBox.StandardButton.Save)
     qtbot.addWidget(box)
     assert box.button(QMessageBox.StandardButton.Save).text().replace("&", "") == "Save"
+
+
+def test_the_file_dialog_is_korean_in_the_korean_window(qtbot):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    app = QApplication.instance()
+    try:
+        use_language(app, "ko")
+        dialog = QFileDialog(None, "t", "", "PDF (*.pdf)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        qtbot.addWidget(dialog)
+        labels = [label.text().replace("&", "") for label in dialog.findChildren(QLabel) if label.text()]
+        assert labels and all(any("\uac00" <= c <= "\ud7a3" for c in t) for t in labels), labels
+    finally:
+        use_language(app, "en")

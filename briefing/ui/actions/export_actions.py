@@ -8,13 +8,12 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox
 
 from briefing.trip.problems import TripFileError
-from briefing.ui.dialogs.export import (
+from briefing.ui.actions.export_job import ExportJob
+from briefing.ui.dialogs.export import ExportDialog, confirm_replace
+from briefing.ui.export_options import (
     EVERY_MEMBER,
-    ExportDialog,
-    ExportJob,
     ExportOptions,
     book_name,
-    confirm_replace,
     existing,
     load_since,
     since_problem,
@@ -38,7 +37,7 @@ class ExportActions:
     def ask_export_draft(self, errors: int) -> bool:
         """A trip with errors: export a draft (marked on every page) or go and fix them."""
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Cannot export"),
-                          tr("The trip has {n} error(s); fix them first (see Problems).", n=errors),
+                          tr("Errors in the trip: {n}. Fix them first (see Problems).", n=errors),
                           QMessageBox.StandardButton.NoButton, self)
         box.setInformativeText(tr("Or export a draft now: every page is marked 초안 / DRAFT, so "
                                   "it cannot pass for the final book."))
@@ -55,6 +54,8 @@ class ExportActions:
     def export_pdf(self) -> bool:
         if self.export_job is not None:
             return False
+        if self._refuse_unstored(exporting=True):  # the book would print the row as if the cell were empty
+            return False
         self.revalidate()
         errors = [p for p in self.problems.problems if p.is_error]
         if errors:
@@ -65,19 +66,26 @@ class ExportActions:
         settings = self.settings
         try:
             options = self.ask_export_options(ExportOptions(
-                self._default_pdf_path(settings.edition(), draft=bool(errors)), settings.paper(),
-                settings.edition(), settings.book_font(), draft=bool(errors),
+                self._default_pdf_path(settings.last_edition(), draft=bool(errors)),
+                settings.paper(), settings.last_edition(), settings.book_font(), draft=bool(errors),
                 stem=self._export_stem()))
         finally:
             self.export_errors = 0
         if options is None or not options.path:
             return False
+        settings.set_last_edition(options.edition)
         if errors:  # never a clean book of a trip with errors, whatever the caller asked for
             options.draft = True
         if options.reader != EVERY_MEMBER:
             problem = target_problem(options.path, self.doc.path, options.since)
             if problem:  # the dialog refuses these too; this guards every other way in
                 self.show_error(tr("Cannot export"), problem)
+                return False
+        else:  # every personal copy by the rule of every output, before any is written
+            problems = [target_problem(path, self.doc.path, options.since)
+                        for path in targets(options, self.doc.trip.delegation)]
+            if any(problems):
+                self.show_error(tr("Cannot export"), next(p for p in problems if p))
                 return False
         if options.since and options.since_trip is None:  # the dialog loads it; a caller may not
             try:

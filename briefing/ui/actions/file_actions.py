@@ -8,17 +8,18 @@ from __future__ import annotations
 import os
 import uuid
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from briefing import package_data
 from briefing.fileformat import reader as fileformat
 from briefing.trip import model
 from briefing.trip.problems import SaveError, TripFileError
+from briefing.ui.dialogs.export import confirm_replace
 from briefing.ui.dialogs.merge_dialog import MergeDialog
 from briefing.ui.document import new_trip
 from briefing.ui.editors.field_editors import finish_typing
-from briefing.ui.i18n import tr
+from briefing.ui.i18n import language, tr
 from briefing.ui.preview.pages import EDITOR
 from briefing.versions import changes, merge
 
@@ -46,8 +47,9 @@ class FileActions:
         box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot open the trip"),
                           tr("{file} could not be read:", file=os.path.basename(path)),
                           QMessageBox.StandardButton.Ok, self)
-        box.setInformativeText("\n".join(str(p) for p in problems[:8]))
-        box.setDetailedText("\n".join(str(p) for p in problems))
+        lines = [p.text(language()) for p in problems]  # in the window's words, not the file's
+        box.setInformativeText("\n".join(lines[:8]))
+        box.setDetailedText("\n".join(lines))
         box.exec()
 
     def ask_save_as_after_error(self, text: str) -> bool:
@@ -62,23 +64,44 @@ class FileActions:
         return box.clickedButton() is save_as
 
     def get_open_path(self) -> str:
-        folder = os.path.dirname(self.doc.path) if self.doc.path else ""
-        path, _ = QFileDialog.getOpenFileName(
-            self, tr("Open trip"), folder, f"{tr('Trip files (*.yaml *.yml)')};;{tr('All files (*)')}")
-        return path
+        dialog = self.open_dialog()
+        return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
+
+    def open_dialog(self) -> QFileDialog:
+        """File ▸ Open's dialog: in the trip's folder, else the last trip's, else Documents
+        (never the folder the program happened to be started from), wide enough for the
+        modified date."""
+        last = self.doc.path or next(iter(self.settings.recent_files()), "")
+        folder = os.path.dirname(last) if last else QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        dialog = QFileDialog(self, tr("Open trip"), folder,
+                             f"{tr('Trip files (*.yaml *.yml)')};;{tr('All files (*)')}")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        room = self.screen().availableGeometry()
+        dialog.resize(min(60 * dialog.fontMetrics().averageCharWidth() + 400, room.width() - 40),
+                      min(520, room.height() - 60))
+        return dialog
 
     def get_save_path(self) -> str:
         suggested = self.doc.path or (self.doc.trip.info.title or tr("Untitled")) + ".yaml"
-        path, _ = QFileDialog.getSaveFileName(self, tr("Save trip as"), suggested, tr("Trip files (*.yaml *.yml)"))
+        # Our own question about a file that exists, worded as every export words it (Qt's
+        # dialog asked it in other words, and for 'trip' before '.yaml' was added).
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save trip as"), suggested, tr("Trip files (*.yaml *.yml)"),
+                                              "", QFileDialog.Option.DontConfirmOverwrite)
         if path and not path.lower().endswith((".yaml", ".yml")):
             path += ".yaml"
+        if path and os.path.exists(path) and not confirm_replace(self, [path]):
+            return ""
         return path
 
-    def ask_merge(self, result: merge.Merged, name: str) -> list[str]:
-        """For each collision, merge.THEIRS or merge.MINE, as the user chose side by side."""
-        dialog = MergeDialog(result, name, self)
+    def ask_merge(self, result: merge.Merged, name: str, intro: str | None = None,
+                  taken: list[str] | None = None) -> list[str] | None:
+        """For each collision, merge.THEIRS or merge.MINE, as the user chose side by side;
+        None when the user put it off (Esc, Decide later)."""
+        dialog = MergeDialog(result, name, self, intro=intro, taken=taken or [])
         dialog.exec()
-        return dialog.choices()
+        return None if dialog.postponed else dialog.choices()
 
     # -- files ----------------------------------------------------------------------------------
 
@@ -150,7 +173,7 @@ class FileActions:
             self.show_error(tr("Cannot open the trip"), str(e))
             return False
         self.untitled_id = uuid.uuid4().hex[:12]
-        self._set_document(trip, None, name=package_data.EXAMPLE)
+        self._set_document(trip, None)  # an untitled copy: saving asks where, so says the title
         return True
 
     def save(self) -> bool:
@@ -158,6 +181,8 @@ class FileActions:
             return False
         if self.doc.path is None:
             return self.save_as()
+        if not self.merge_waiting_first():  # never over a colleague's version unasked
+            return False
         return self._write(self.doc.path)
 
     def save_as(self) -> bool:
@@ -166,7 +191,7 @@ class FileActions:
         path = self.get_save_path()
         return bool(path) and self._write(path)
 
-    def _refuse_unstored(self) -> bool:
+    def _refuse_unstored(self, exporting: bool = False) -> bool:
         """A field still showing text that is no value (a time typed as 2460) would not be
         saved while the window said it was: say so, put the cursor there, save nothing."""
         from PySide6.QtWidgets import QLineEdit, QWidget
@@ -180,7 +205,35 @@ class FileActions:
                     typed=text))
                 widget.setFocus()
                 return True
+        for path, text, _why in self.unstored_cells():
+            if exporting:
+                self.show_error(tr("Not exported"), tr(
+                    "“{typed}” in the marked cell is not a value it can hold, so no book was "
+                    "made (it would print the row without it). Correct it (its tooltip says "
+                    "how), or clear it, then export again.", typed=text))
+            else:
+                self.show_error(tr("Not saved"), tr(
+                    "“{typed}” in the marked field is not a value it can hold, so the trip was "
+                    "not saved. Correct it (its tooltip says how), or clear it, then save again.",
+                    typed=text))
+            self.go_to(path)
+            return True
         return False
+
+    def unstored_cells(self) -> list[tuple[str, str, str]]:
+        """(path, typed text, why) of each table cell left showing text that is no value (Tab
+        moves on from a time typed 2460): the trip holds the row without it."""
+        from briefing.ui.editors.record_panel import RecordTablePanel
+        from briefing.ui.problem_marks import path_to
+
+        found = []
+        for panel in self.findChildren(RecordTablePanel):
+            unstored = getattr(panel.model, "unstored", None)
+            for record, name, text, why in unstored() if unstored else ():
+                path = path_to(self.doc.trip, record, name)
+                if path:  # not a row deleted since
+                    found.append((path, text, why))
+        return found
 
     def _write(self, path: str) -> bool:
         try:
@@ -236,18 +289,8 @@ class FileActions:
             self.statusBar().showMessage(
                 tr("{name} was changed by someone else; it now shows their version", name=name), 8000)
             return
-        result = merge.merge(self.doc.base, self.doc.trip, theirs)
-        if result.collisions:
-            result.choose(self.ask_merge(result, name))
-        self.doc.replace(result.trip, path, base=theirs)
+        self.merge_changed_file(theirs, path)  # one undo step; the user may put it off
         self._return_to(place)
-        self.doc.undo_stack.resetClean()  # the combined trip is not in the file yet
-        self.schedule_recovery()
-        self._update_title()
-        self.revalidate()
-        self.statusBar().showMessage(
-            tr("{name} was changed by someone else; their changes and yours are combined here "
-               "(not saved yet)", name=name), 15000)
 
     def _place(self) -> tuple | None:
         """The stop being edited, its tab and the header field with the cursor, if any."""

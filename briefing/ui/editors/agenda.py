@@ -3,16 +3,21 @@ Problems list warns about are tinted at once."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtWidgets import QToolButton
 
 from briefing.rules import schedule
 from briefing.trip import model
+from briefing.ui.commands import MoveCommand
 from briefing.ui.editors.record_panel import RecordTablePanel
 from briefing.ui.editors.table_models import RecordTableModel
 from briefing.ui.i18n import tr
+from briefing.ui.icons import icon
+from briefing.ui.shortcuts import with_shortcut
 
 END_COLUMN = 2
 OVERLAP = QColor(255, 236, 200)
@@ -28,6 +33,7 @@ class AgendaTimes:
     overlapping: set[int] = field(default_factory=set)
     overrunning: set[int] = field(default_factory=set)  # past the stop's end
     early: set[int] = field(default_factory=set)  # before the stop begins
+    unordered: set[int] = field(default_factory=set)  # before an earlier row: sort by time
 
     def text(self, moment) -> str:
         return schedule.clock_text(moment, self.agenda.day) if moment is not None else ""
@@ -38,7 +44,7 @@ class AgendaTimes:
 
     @property
     def flagged(self) -> set[int]:
-        return self.overlapping | self.overrunning | self.early
+        return self.overlapping | self.overrunning | self.early | self.unordered
 
     def reasons(self, row: int) -> list[str]:
         out = []
@@ -46,6 +52,9 @@ class AgendaTimes:
             limit = self.text(found.limit)
             if found.kind == schedule.OVERLAP:
                 out.append(tr("overlaps row {row} (until {end})", row=found.other + 1, end=limit))
+            elif found.kind == schedule.OUT_OF_ORDER:
+                out.append(tr("comes before row {row} ({start}): out of order", row=found.other + 1,
+                              start=limit))
             elif found.kind == schedule.PAST_END:
                 out.append(tr("runs past the stop's end ({end})", end=limit))
             elif found.kind == schedule.BEFORE_START:
@@ -58,7 +67,7 @@ def agenda_times(stop: model.Stop | None) -> AgendaTimes:
         return AgendaTimes()
     times = schedule.agenda(stop)
     return AgendaTimes(times, times.flagged(schedule.OVERLAP), times.flagged(schedule.PAST_END),
-                       times.flagged(schedule.BEFORE_START))
+                       times.flagged(schedule.BEFORE_START), times.flagged(schedule.OUT_OF_ORDER))
 
 
 class AgendaTableModel(RecordTableModel):
@@ -96,7 +105,7 @@ class AgendaTableModel(RecordTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if row in self.times.overrunning or row in self.times.early:
                 return QBrush(OVERRUN)
-            if row in self.times.overlapping:
+            if row in self.times.overlapping or row in self.times.unordered:
                 return QBrush(OVERLAP)
             return None
         if role == Qt.ItemDataRole.ToolTipRole and row in self.times.flagged:
@@ -128,6 +137,8 @@ class AgendaTableModel(RecordTableModel):
         text = tr("ends {end} · stop ends {stop}", end=end, stop=self.times.text(agenda.end))
         if self.times.overlapping:
             text += " · " + tr("{n} overlapping", n=len(self.times.overlapping))
+        if self.times.unordered:
+            text += " · " + tr("{n} out of order", n=len(self.times.unordered))
         return text, bool(self.times.overrunning or self.times.overlapping)
 
 
@@ -140,6 +151,31 @@ class AgendaPanel(RecordTablePanel):
         self.model.dataChanged.connect(self.update_summary)
         self.model.modelReset.connect(self.update_summary)
         doc.field_changed.connect(self._stop_changed)
+        sort = QAction(icon("mdi6.sort-clock-ascending-outline"), tr("Sort by time"), self)
+        with_shortcut(sort, tr("Put the rows in the order of their times (one undo step)"))
+        sort.triggered.connect(self.sort_by_time)
+        self.view.addAction(sort)
+        self.actions["sort"] = sort
+        button = QToolButton(self)
+        button.setDefaultAction(sort)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        self.buttons.insertWidget(self.buttons.count() - 1, button)  # before the stretch
+
+    def sort_by_time(self) -> None:
+        """The rows in the order of their times, rows without a time last, equal times kept in
+        their order; one undo step."""
+        items = self.model.items
+        order = sorted(items, key=lambda a: (a.time is None, a.time or dt.time()))
+        if self.model.owner is None or order == items:
+            return
+        stack = self.doc.undo_stack
+        stack.beginMacro(tr("Sort by time"))
+        for target, record in enumerate(order):
+            source = next(i for i, item in enumerate(items) if item is record)
+            if source != target:
+                stack.push(MoveCommand(self.doc, items, source, target, tr("Sort by time")))
+        stack.endMacro()
 
     def _stop_changed(self, record, name: str) -> None:
         if record is self.model.owner and name in ("end", "start"):
@@ -148,4 +184,5 @@ class AgendaPanel(RecordTablePanel):
     def update_summary(self, *args) -> None:
         text, late = self.model.summary()
         self.summary.setText(text)
+        self.summary.setVisible(bool(text))
         self.summary.setStyleSheet("color: #b3261e; font-weight: bold;" if late else "color: palette(text);")

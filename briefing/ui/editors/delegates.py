@@ -84,12 +84,21 @@ class FieldDelegate(QStyledItemDelegate):
             text = editor.currentData() or ""
         else:
             text = editor.text()
+            f = getattr(editor, "_briefing_field", None)
+            if f is not None and f.kind in values.PATTERNS and hasattr(model, "refuse"):
+                try:
+                    self._read(editor)
+                except ValueError as e:  # left with Tab: kept in red, not stored
+                    model.refuse(index, text, str(e))
+                    return
         model.setData(index, text, Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, editor, event) -> bool:
-        # Enter or Tab on text that is not yet a time or a date: say why and keep the editor open.
+        # Enter on text that is not yet a time or a date: say why and keep the editor open. Tab
+        # moves on (staff fill a row left to right and come back): the cell keeps the text in
+        # red with the reason (RecordTableModel.refused).
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             f = getattr(editor, "_briefing_field", None)
             if f is not None and f.kind in values.PATTERNS:
                 try:

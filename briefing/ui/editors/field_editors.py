@@ -83,6 +83,13 @@ def search_anywhere(combo: QComboBox) -> None:
     combo.setCompleter(completer)
 
 
+def narrow_combo(combo: QComboBox, letters: int = 10) -> None:
+    """A combo as narrow as `letters` letters allow, not as wide as its longest item: the time
+    zones' longest name took a header column from the fields beside it at 1024 pixels."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
+
+
 class ZoneCombo(QComboBox):
     """An editable picker over every IANA zone; typing 'madrid' finds Europe/Madrid."""
 
@@ -93,19 +100,22 @@ class ZoneCombo(QComboBox):
         self.addItem("")
         self.addItems(clock.zone_names())
         self.setMaxVisibleItems(20)
+        narrow_combo(self)
         search_anywhere(self)
         self.lineEdit().setPlaceholderText(tr("Search a time zone, e.g. Madrid"))
 
 
 class PersonCombo(QComboBox):
-    """An editable picker over the delegation's ids; free text stays allowed (a counterpart).
-    Part of a name finds the member ('Kim' finds 'aide — Kim'), as people think of names first."""
+    """An editable picker over the delegation, by name (the id only beside a name two members
+    share: '김민수 (aide)'); free text stays allowed (a counterpart). Part of a name finds the
+    member ('Kim' finds 'Kim')."""
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
         self.doc = doc
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        narrow_combo(self)
         search_anywhere(self)
         self.refill()
 
@@ -114,9 +124,11 @@ class PersonCombo(QComboBox):
         self.blockSignals(True)
         self.clear()
         self.addItem("", "")
-        for person in self.doc.trip.delegation:
-            shown = person.key if person.key == person.name else f"{person.key} — {person.name}"
-            self.addItem(shown, person.key)
+        people = self.doc.trip.delegation
+        names = [person.name or person.key for person in people]
+        for person, name in zip(people, names, strict=True):
+            shared = names.count(name) > 1 and name != person.key
+            self.addItem(f"{name} ({person.key})" if shared else name, person.key)
         self.setEditText(text)
         self.blockSignals(False)
 

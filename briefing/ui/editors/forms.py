@@ -30,15 +30,13 @@ class FieldForm(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)
-        for c in range(columns):
-            grid.setColumnStretch(c * 2 + 1, 1)
-        for r, row in enumerate(rows):
-            for c, name in enumerate(row):
+        self.rows, self.columns, self.shown_columns = rows, columns, 0
+        self.parts: dict[str, tuple[QLabel | None, QWidget, bool]] = {}  # label, box, grows
+        for row in rows:
+            for name in row:
                 f = fields[name]
                 editor = make_editor(doc, f, self)
                 self.editors[name] = editor
-                # the last field of a short row takes the rest of the row
-                span = columns * 2 - 1 - c * 2 if c == len(row) - 1 else 1
                 text = values.label(f)
                 if taken is not None:
                     letter = i18n.pick_mnemonic(values.english_label(f), taken)
@@ -46,19 +44,70 @@ class FieldForm(QWidget):
                     text = i18n.with_mnemonic(values.english_label(f), letter, values.label(f))
                 if isinstance(editor, BoolEditor):
                     editor.widget.setText(text)
-                    grid.addWidget(editor.widget, r, c * 2 + 1, 1, span)
+                    self.parts[name] = (None, editor.widget, False)
                     continue
                 label = QLabel(text + ("*" if f.required else ""), self)
                 label.setBuddy(editor.widget)
                 top = Qt.AlignmentFlag.AlignTop if isinstance(editor, TextEditor) else Qt.AlignmentFlag.AlignVCenter
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | top)
-                grid.addWidget(label, r, c * 2)
-                grid.addWidget(editor.widget, r, c * 2 + 1, 1, span)
-                if isinstance(editor, TextEditor):
-                    grid.setRowStretch(r, 1)
+                self.parts[name] = (label, editor.widget, isinstance(editor, TextEditor))
+        self.place(columns)
         self.marks = marks_of(doc)
         self.marks.changed.connect(self.show_marks)
         self.setStyleSheet(STYLE)
+
+    def place(self, columns: int) -> None:
+        """Lay the fields out `columns` to a row: the declared rows when they fit, else their
+        fields repacked into fewer columns (a narrow editor beside the live preview), a field
+        alone on its row kept alone."""
+        columns = min(columns, self.columns)
+        if columns == self.shown_columns:
+            return
+        self.shown_columns = columns
+        rows = self.rows
+        if columns < self.columns:
+            alone = [row for row in rows if len(row) == 1]
+            names = [n for row in rows for n in row]
+            rows, line = [], []
+            for name in names:
+                if (name,) in alone:
+                    rows += [tuple(line)] if line else []
+                    rows.append((name,))
+                    line = []
+                    continue
+                line.append(name)
+                if len(line) == columns:
+                    rows.append(tuple(line))
+                    line = []
+            rows += [tuple(line)] if line else []
+        grid = self.layout()
+        for label, box, _grows in self.parts.values():
+            for widget in (label, box):
+                if widget is not None:
+                    grid.removeWidget(widget)
+        for r in range(grid.rowCount()):
+            grid.setRowStretch(r, 0)
+        for c in range(grid.columnCount()):
+            grid.setColumnStretch(c, 0)
+        for c in range(columns):
+            grid.setColumnStretch(c * 2 + 1, 1)
+        for r, row in enumerate(rows):
+            for c, name in enumerate(row):
+                label, box, grows = self.parts[name]
+                # the last field of a short row takes the rest of the row
+                span = columns * 2 - 1 - c * 2 if c == len(row) - 1 else 1
+                if label is not None:
+                    grid.addWidget(label, r, c * 2)
+                grid.addWidget(box, r, c * 2 + 1, 1, span)
+                if grows:
+                    grid.setRowStretch(r, 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.columns > 1:
+            # a field needs room for its label and about twenty letters of its value
+            need = 30 * self.fontMetrics().averageCharWidth()
+            self.place(max(1, min(self.columns, event.size().width() // need)))
 
     def bind(self, record) -> None:
         self.record = record

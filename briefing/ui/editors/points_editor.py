@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QPoint, Qt, Q
 from PySide6.QtGui import QAction, QDrag, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -24,12 +25,16 @@ from briefing.trip import schema
 from briefing.ui.commands import InsertCommand, MoveCommand, remove_rows
 from briefing.ui.editors import values
 from briefing.ui.editors.field_editors import BoolEditor, FieldEditor, make_editor
+from briefing.ui.editors.record_panel import ROW_KEYS
 from briefing.ui.i18n import tr
 from briefing.ui.icons import icon
 from briefing.ui.problem_marks import STYLE, marks_of, show_mark
 from briefing.ui.shortcuts import with_shortcut
 
 POINT_MIME = "application/x-briefing-point"
+# A card narrower than this many average letters puts its side fields under its text.
+NARROW_CARD = 100
+REVEAL_MS = 1500  # how long a new card is kept in sight while the cards settle
 
 
 class _FitToText(QObject):
@@ -132,8 +137,9 @@ class Card(QFrame):
                 grid.addWidget(label, r, 1)
             grid.addWidget(box, r, 2)
             self.editors[name] = editor
-        side = QVBoxLayout()
+        side = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         side.setSpacing(2)
+        self.side, self.grid, self.beside = side, grid, True
         for name in surface.side:
             f = fields[name]
             editor = make_editor(doc, f, self)
@@ -148,6 +154,25 @@ class Card(QFrame):
         for editor in self.editors.values():
             editor.bind(record)
         self.show_key()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # A narrow card (the live preview beside it at 1024 pixels) puts the speaker and the
+        # toggles under the text, which keeps the whole width.
+        self.place_side(event.size().width() >= NARROW_CARD * self.fontMetrics().averageCharWidth())
+
+    def place_side(self, beside: bool) -> None:
+        if beside == self.beside:
+            return
+        self.beside = beside
+        rows = len(self.surface.main)
+        self.grid.removeItem(self.side)
+        if beside:
+            self.side.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.grid.addLayout(self.side, 0, 3, rows, 1)
+        else:
+            self.side.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.grid.addLayout(self.side, rows, 1, 1, 2)
 
     def show_key(self) -> None:
         """A key message in bold, as the book prints it."""
@@ -221,11 +246,11 @@ class PointsEditor(QWidget):
             ("insert", tr("Insert"), tr("Insert a row above the selected one"),
              "mdi6.table-row-plus-before", ["Ctrl+Shift+Return"], lambda: self.insert_point()),
             ("delete", tr("Delete"), tr("Delete the selected rows"), "mdi6.delete-outline",
-             ["Alt+Del"], lambda: self.delete_point()),
+             ROW_KEYS["delete"][:1], lambda: self.delete_point()),
             ("up", tr("Move up"), tr("Move the selected row up"), "mdi6.arrow-up",
-             ["Alt+Up"], lambda: self.move_current(-1)),
+             ROW_KEYS["up"], lambda: self.move_current(-1)),
             ("down", tr("Move down"), tr("Move the selected row down"), "mdi6.arrow-down",
-             ["Alt+Down"], lambda: self.move_current(1)),
+             ROW_KEYS["down"], lambda: self.move_current(1)),
         ):
             action = QAction(icon(icon_name), text, self)
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -246,10 +271,13 @@ class PointsEditor(QWidget):
         self.cards_layout.setContentsMargins(0, 0, 4, 0)
         self.cards_layout.setSpacing(4)
         self.cards_layout.addStretch(1)
+        self._revealing: Card | None = None
+        self.cards_holder.installEventFilter(self)
         self.scroll = QScrollArea(self)
         self.scroll.setWidget(self.cards_holder)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._keep_revealed)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -331,7 +359,24 @@ class PointsEditor(QWidget):
     def _focus(self, card: Card, widget: QWidget) -> None:
         if card in self.cards:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.ensureWidgetVisible(widget, 0, 8)
+            self.reveal(card)
+
+    def reveal(self, card: Card) -> None:
+        """Scroll `card` into sight, now and while the column settles: a new card grows to its
+        text's height only after the next layout passes, and was left under the edge."""
+        self._revealing = card
+        self.scroll.ensureWidgetVisible(card, 0, 8)
+        QTimer.singleShot(REVEAL_MS, lambda: setattr(self, "_revealing", None))
+
+    def _keep_revealed(self, *_args) -> None:
+        card = self._revealing
+        if card is not None and card in self.cards:
+            self.scroll.ensureWidgetVisible(card, 0, 8)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.cards_holder and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            QTimer.singleShot(0, self._keep_revealed)
+        return False
 
     # -- edits ----------------------------------------------------------------------------------
 

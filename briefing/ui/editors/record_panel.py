@@ -26,6 +26,14 @@ from briefing.ui.i18n import tr
 from briefing.ui.icons import icon
 from briefing.ui.shortcuts import with_shortcut
 
+# One set of keys to delete and move rows, in the tables and on the cards of talking points
+# and Q&A (points_editor): the first is the one shown; the others are the keys each used to have.
+ROW_KEYS = {
+    "delete": ("Alt+Del", "Del"),  # a card's text box keeps Del for itself
+    "up": ("Alt+Up", "Ctrl+Shift+Up"),
+    "down": ("Alt+Down", "Ctrl+Shift+Down"),
+}
+
 # A table with a detail form under it: the rows it shows at first (when the form keeps its
 # minimum), the rows it never shrinks below, and the lines a text box of the form keeps.
 FIRST_ROWS_ABOVE_FORM = 7
@@ -100,11 +108,11 @@ class RecordTablePanel(QWidget):
             ("insert", tr("Insert"), tr("Insert a row above the selected one"),
              "mdi6.table-row-plus-before", [QKeySequence(Qt.Key.Key_Insert)], self.insert_row),
             ("delete", tr("Delete"), tr("Delete the selected rows"), "mdi6.delete-outline",
-             [QKeySequence(QKeySequence.StandardKey.Delete)], self.delete_rows),
+             [QKeySequence(k) for k in ROW_KEYS["delete"]], self.delete_rows),
             ("up", tr("Move up"), tr("Move the selected row up"), "mdi6.arrow-up",
-             [QKeySequence("Ctrl+Shift+Up")], lambda: self.move_current(-1)),
+             [QKeySequence(k) for k in ROW_KEYS["up"]], lambda: self.move_current(-1)),
             ("down", tr("Move down"), tr("Move the selected row down"),
-             "mdi6.arrow-down", [QKeySequence("Ctrl+Shift+Down")], lambda: self.move_current(1)),
+             "mdi6.arrow-down", [QKeySequence(k) for k in ROW_KEYS["down"]], lambda: self.move_current(1)),
             ("copy", tr("Copy"), tr("Copy the selected rows"), "mdi6.content-copy",
              QKeySequence.keyBindings(QKeySequence.StandardKey.Copy), self.copy_rows),
             ("paste", tr("Paste"), tr("Paste rows below the selected one"), "mdi6.content-paste",
@@ -125,12 +133,18 @@ class RecordTablePanel(QWidget):
             button.setAutoRaise(True)
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
+        # The summary ('ends 11:30 · stop ends 12:00 · 1 overlapping · 1 out of order') has a
+        # line of its own under the buttons, wrapped when narrow, shown when it says something:
+        # beside them it widened the window past a 1024-pixel screen after an edit next to the
+        # live preview, and wrapped into the little room they leave it took the table's height.
         self.summary = QLabel(self)
-        self.buttons.addWidget(self.summary)
+        self.summary.setWordWrap(True)
+        self.summary.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(self.buttons)
+        layout.addWidget(self.summary)
         self.form = None
         self.splitter: QSplitter | None = None  # between the table and the detail form
         self._split_done = False  # the first split is made once, unless a saved one was restored

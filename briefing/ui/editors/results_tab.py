@@ -16,12 +16,18 @@ FOLLOW_UP_COLUMNS = ["action", "owner", "due", "done"]
 DISCUSSION_COLUMNS = ["side", "speaker", "text"]
 
 
-def add_to(editor, taken: set[str]) -> ResultsTab:
-    """Add the Results tab to a StopEditor (after its other tabs); `taken`: the Alt letters in use."""
+def pick_letter(taken: set[str]) -> str:
+    """The tab's Alt letter, added to `taken`: picked before the other tabs' fields pick theirs,
+    since the tab's name is on screen beside every one of them."""
+    letter = i18n.pick_mnemonic(schema.field(model.Stop, "results").en, taken)
+    taken.add(letter)
+    return letter
+
+
+def add_to(editor, letter: str) -> ResultsTab:
+    """Add the Results tab, with Alt `letter`, to a StopEditor (after its other tabs)."""
     tab = ResultsTab(editor.doc)
     field = schema.field(model.Stop, "results")
-    letter = i18n.pick_mnemonic(field.en, taken)
-    taken.add(letter)
     for name in ("discussion", "results", "follow_up"):
         editor.tab_of[name] = editor.tabs.count()
     editor.tabs.addTab(tab, i18n.with_mnemonic(field.en, letter, values.label(field)))

@@ -3,9 +3,9 @@ Q&A, counterparts, background, protocol, logistics and notes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from briefing.trip import model, schema
 from briefing.ui import i18n, problem_marks
@@ -14,7 +14,7 @@ from briefing.ui.editors.agenda import AgendaPanel
 from briefing.ui.editors.forms import FieldForm
 from briefing.ui.editors.points_editor import PointsEditor
 from briefing.ui.editors.record_panel import RecordTablePanel
-from briefing.ui.editors.tab_fit import FittingTabs, shown
+from briefing.ui.editors.tab_fit import SectionTabs
 from briefing.ui.i18n import MENU_LETTERS, STOP_TAB_LETTERS, tr
 
 # The last field of a short row takes the rest of it: the host and the interpreter get two
@@ -59,18 +59,20 @@ class StopEditor(QWidget):
         self.doc = doc
         self.stop = None
         around = set(MENU_LETTERS | STOP_TAB_LETTERS)
+        results_letter = results_tab.pick_letter(around)
         self.header = FieldForm(doc, model.Stop, HEADER_ROWS, columns=3, taken=around)
         header_scroll = QScrollArea()
         header_scroll.setWidget(self.header)
         header_scroll.setWidgetResizable(True)
         header_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        header_scroll.setMinimumHeight(self.header.sizeHint().height() + 4)
+        # Three rows at least; on a low screen the rest scrolls rather than push the window
+        # past the screen's edge.
+        row = self.header.editors["title"].widget.sizeHint().height() + 6
+        header_scroll.setMinimumHeight(min(self.header.sizeHint().height() + 4, 3 * row))
         header_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tab_names = FittingTabs(self.tabs)  # every tab in sight, none behind scroll arrows
-        self.tab_names.fitted.connect(self.show_marks)  # a shortened name's tooltip says it whole
+        self.tabs = SectionTabs()  # every name whole, on more rows when narrow
+        self.tabs.entered.connect(lambda _i: QTimer.singleShot(0, self.focus_tab_page))
         self.forms: list[FieldForm] = []
         self.tables: dict[str, RecordTablePanel] = {}
         self.tab_of: dict[str, int] = {}
@@ -93,12 +95,12 @@ class StopEditor(QWidget):
                         self.tab_of[name] = self.tabs.count()
                 widget = page
             self.tabs.addTab(widget, tab_label(letter, content))
-        self.results_tab = results_tab.add_to(self, around)  # format 2: results, follow-ups
+        self.results_tab = results_tab.add_to(self, results_letter)  # format 2: results, follow-ups
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("stopSplitter")
         splitter.addWidget(header_scroll)
-        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.tabs.holder)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -116,20 +118,12 @@ class StopEditor(QWidget):
                 shortcut.activated.connect(lambda step=step: self.step_tab(step))
                 self.tab_shortcuts.append(shortcut)
         native = QKeySequence.SequenceFormat.NativeText
-        self.tabs.tabBar().setToolTip(tr(
+        self.switch_tip = tr(
             "Next tab: {next}; previous tab: {previous}",
             next=" / ".join(QKeySequence(k).toString(native) for k in NEXT_TAB_KEYS),
-            previous=" / ".join(QKeySequence(k).toString(native) for k in PREVIOUS_TAB_KEYS)))
-        self.tabs.tabBar().installEventFilter(self)
+            previous=" / ".join(QKeySequence(k).toString(native) for k in PREVIOUS_TAB_KEYS))
         self.marks = problem_marks.marks_of(doc)
         self.marks.changed.connect(self.show_marks)
-
-    def eventFilter(self, obj, event) -> bool:
-        # A tab's Alt key (a mnemonic: a Shortcut event on the tab bar) shows the tab; the focus
-        # follows into it, as a label's Alt key puts it in its field.
-        if obj is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
-            QTimer.singleShot(0, self.focus_tab_page)
-        return False
 
     def focus_tab_page(self) -> None:
         """The focus on the first field of the tab shown (its table, its text box)."""
@@ -185,10 +179,8 @@ class StopEditor(QWidget):
         for tab in range(self.tabs.count()):
             problems = found.get(tab, [])
             self.tabs.setTabIcon(tab, problem_marks.icon_for(problems) or QIcon())
-            full = self.tab_names.full(tab)
-            name = shown(full) if self.tabs.tabText(tab) != full else ""  # when shortened
             count = problem_marks.count_text(problems) if problems else ""
-            self.tabs.setTabToolTip(tab, "\n".join(t for t in (name, count) if t))
+            self.tabs.setTabToolTip(tab, "\n".join(t for t in (count, self.switch_tip) if t))
 
     def focus_path(self, rest: tuple) -> None:
         """Show the field at `rest` ('agenda', 1, 'time'), relative to this stop."""

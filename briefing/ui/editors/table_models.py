@@ -4,9 +4,10 @@ taken from the schema; edits become undo commands, the document's signals keep i
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from briefing.trip import schema
+from briefing.trip.problems import ERROR
 from briefing.ui import problem_marks
 from briefing.ui.commands import (
     InsertCommand,
@@ -17,6 +18,7 @@ from briefing.ui.commands import (
 )
 from briefing.ui.editors import values
 from briefing.ui.i18n import tr
+from briefing.ui.icons import problem_icon
 
 ROWS_MIME = "application/x-briefing-rows"
 MARK_ROLES = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
@@ -47,6 +49,10 @@ class RecordTableModel(QAbstractTableModel):
             self.fields.sort(key=lambda f: columns.index(f.name))
         self.owner = None
         self.attr = ""
+        # Text typed into a cell that is not a value of its column (a time '2460'), kept with
+        # why, so that Tab can move on and the cell still shows it in red until it is put right.
+        self.refused: dict[tuple[int, str], tuple[str, str]] = {}  # (id(record), field)
+        self.refused_records: dict[tuple[int, str], object] = {}  # which record each key names
         doc.field_changed.connect(self._field_changed)
         doc.about_to_insert.connect(self._about_to_insert)
         doc.inserted.connect(lambda items, i: self._mine(items) and self._after_rows())
@@ -121,6 +127,29 @@ class RecordTableModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable
 
+    def refuse(self, index, text: str, why: str) -> None:
+        """Keep `text`, typed into a cell and left with Tab, though it is no value of its
+        column: the cell shows it in red with `why` until it is put right."""
+        f = self.field_at(index.column()) if index.isValid() else None
+        if f is not None and index.row() < len(self.items):
+            record = self.items[index.row()]
+            self.refused[(id(record), f.name)] = (text, why)
+            self.refused_records[(id(record), f.name)] = record
+            self.dataChanged.emit(index, index)
+            self.rejected.emit(why)
+
+    def unstored(self) -> list[tuple[object, str, str, str]]:
+        """(record, field name, typed text, why) of each cell that shows text not stored."""
+        return [(self.refused_records[key], key[1], text, why)
+                for key, (text, why) in self.refused.items() if key in self.refused_records]
+
+    def refused_at(self, index) -> tuple[str, str] | None:
+        """(the refused text, why) of a cell, or None."""
+        f = self.field_at(index.column()) if index.isValid() else None
+        if f is None or not self.refused or index.row() >= len(self.items):
+            return None
+        return self.refused.get((id(self.items[index.row()]), f.name))
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.items):
             return None
@@ -162,6 +191,16 @@ class RecordTableModel(QAbstractTableModel):
 
     def mark_data(self, index, role):
         """A problem's tint, icon and words for a cell; None where the cell has no problem."""
+        refused = self.refused_at(index)
+        if refused is not None:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return refused[0]
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor(problem_marks.COLORS[ERROR][1]))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return refused[1]
+            if role == Qt.ItemDataRole.DecorationRole:
+                return problem_icon(ERROR)
         if role not in MARK_ROLES or not index.isValid():
             return None
         problems = self.cell_problems(index.row(), index.column())
@@ -192,11 +231,15 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and f.kind == schema.BOOL:
             new = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         elif role == Qt.ItemDataRole.EditRole:
+            record = self.items[index.row()]
             try:
-                new = values.from_text(f, str(value), near=values.near_day(self.doc.trip))
+                new = values.from_text(f, str(value), near=values.near_day(self.doc.trip),
+                                       currency=getattr(record, "currency", ""))
             except ValueError as e:
                 self.rejected.emit(str(e))
                 return False
+            if self.refused.pop((id(record), f.name), None) is not None:
+                self.dataChanged.emit(index, index)
             if f.kind == schema.TEXT:
                 new = new.strip()
         else:
@@ -259,6 +302,7 @@ class RecordTableModel(QAbstractTableModel):
         return self.owner is not None and items is self.items
 
     def _field_changed(self, record, name: str) -> None:
+        self.refused.pop((id(record), name), None)  # put right, or undone to a good value
         if self.owner is None:
             return
         if record is self.owner and name == self.attr:  # the whole list was replaced

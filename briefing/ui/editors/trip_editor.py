@@ -55,7 +55,9 @@ class TripEditor(QSplitter):
         self.paperwork = TripPaperwork(doc)  # format 2: the plan's and the report's fields
         self.paperwork.message.connect(self.message)
         self.page_of: dict[str, QWidget] = {
-            "trip": self.paperwork.tabs_with(self._padded(self.overview, scroll=True))}
+            # scrolled as a whole: the report's many fields must not make the window taller
+            # than a 700-pixel screen
+            "trip": self._scrolled(self.paperwork.tabs_with(self._padded(self.overview, scroll=True)))}
         self.tables: dict[str, RecordTablePanel] = {}
         for key, (record_type, columns, stretch, detail) in TABLES.items():
             panel = RecordTablePanel(doc, record_type, columns, stretch=stretch, detail_rows=detail)
@@ -86,6 +88,14 @@ class TripEditor(QSplitter):
             widget = area
         layout.addWidget(widget)
         return page
+
+    @staticmethod
+    def _scrolled(widget: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(widget)
+        return area
 
     def rebind(self) -> None:
         trip = self.doc.trip

@@ -20,7 +20,7 @@ PATTERNS = {
     schema.INT: r"\d{0,6}",
     schema.DATE: r"[\d\-./\s]{0,14}",
     schema.DATETIME: r"[\d\-./:：Tt\s]{0,24}",
-    schema.DECIMAL: r"[\d,.\s]{0,28}",  # thousands separators are typed, and dropped
+    schema.DECIMAL: r"[\d,.\s]{0,28}원?",  # typed as staff write it: 14,500,000원
 }
 HINTS = {
     schema.TIME: N_("Write a time as 12:45, 12.45 or 1245"),
@@ -31,7 +31,7 @@ HINTS = {
 }
 PLACEHOLDERS = {schema.TIME: "HH:MM", schema.DATE: "YYYY-MM-DD", schema.DATETIME: "YYYY-MM-DD HH:MM"}
 ZONE_FIELDS = {"timezone", "home_timezone", "depart_timezone", "arrive_timezone"}
-PERSON_FIELDS = {"speaker", "lead", "owner"}
+PERSON_FIELDS = schema.person_keys(schema.TEXT)  # one person each; attendees has its own editor
 
 
 def choice_label(choice: str) -> str:
@@ -75,7 +75,8 @@ def to_text(f: schema.Field, value, *, lines: bool = False) -> str:
     return str(value)
 
 
-def from_text(f: schema.Field, text: str, *, lines: bool = False, near: dt.date | None = None):
+def from_text(f: schema.Field, text: str, *, lines: bool = False, near: dt.date | None = None,
+              currency: str = ""):
     """The value typed as `text`; ValueError (with a hint to show) if it is not one.
 
     Times and dates are read as people type them (briefing.clock: '1245', '2023.2.27'); a month
@@ -106,7 +107,11 @@ def from_text(f: schema.Field, text: str, *, lines: bool = False, near: dt.date 
                 raise ValueError(problem)
             return int(stripped)
         if f.kind == schema.DECIMAL:
-            amount = fileformat.parse_amount("".join(stripped.replace(",", "").split()))
+            amount = fileformat.parse_amount("".join(stripped.split()))
+            # 원 on a budget line in euros (a rate is in won whatever its currency)
+            problem = fileformat.won_problem(stripped, currency) if f.key == "amount" else None
+            if problem is not None:
+                raise ValueError(problem)
             problem = bounds.amount_problem(amount)
             if problem is not None:
                 raise ValueError(problem)

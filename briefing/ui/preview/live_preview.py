@@ -16,6 +16,7 @@ import time
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QEvent,
     QIODevice,
     QObject,
     QPointF,
@@ -24,14 +25,31 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from briefing.ui.i18n import tr
+from briefing.ui.i18n import plain, tr
+from briefing.ui.icons import icon
+from briefing.ui.shortcuts import with_shortcut
 
 # Long enough that a typist's pause, not every keystroke, starts a layout.
 PREVIEW_DELAY_MS = 400
+ZOOM_STEP = 1.25  # one Ctrl++ or one notch of Ctrl+wheel
+MIN_ZOOM, MAX_ZOOM = 0.25, 6.0
+# The book's section of a stop tab (briefing.book.stop prints them under these labels).
+SECTION_HEADINGS = {"purpose": "stop_purpose", "outcomes": "stop_purpose"}
+BOOK_PARTS = ("stop_purpose", "counterparts", "agenda", "talking_points", "questions",
+              "background", "protocol", "logistics", "notes")
 
 
 class PreviewSignals(QObject):
@@ -102,6 +120,32 @@ def stop_pages(bookmarks: dict[str, int], row: int, pages: int) -> tuple[int, in
     return first, (min(later) - 1 if later else pages)
 
 
+class StatusLine(QLabel):
+    """One line, cut with '…' when the pane is narrow, the whole text in its tooltip: wrapped
+    onto three or four lines it pushed the pages down and its width set the pane's."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str) -> None:
+        self.full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:
+        return self.full
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        super().setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight,
+                                                      max(self.width(), 1)))
+
+
 class LivePreview(QDockWidget):
     """A dock beside the editor; `window` is the MainWindow (doc, editor, settings, thread_pool)."""
 
@@ -127,14 +171,44 @@ class LivePreview(QDockWidget):
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.view.viewport().installEventFilter(self)  # Ctrl+wheel zooms
+        self.status = StatusLine(self)
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 2, 4, 4)
-        layout.addWidget(self.status)
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        self.zoom_actions: dict[str, QAction] = {}
+        for name, text, keys, icon_name, slot in (
+            ("out", tr("Zoom out"), QKeySequence.StandardKey.ZoomOut, "mdi6.magnify-minus-outline",
+             lambda: self.zoom_by(1 / ZOOM_STEP)),
+            ("in", tr("Zoom in"), QKeySequence.StandardKey.ZoomIn, "mdi6.magnify-plus-outline",
+             lambda: self.zoom_by(ZOOM_STEP)),
+            ("fit", tr("Fit width"), "Ctrl+0", "mdi6.arrow-expand-horizontal", self.fit_width),
+        ):
+            action = QAction(icon(icon_name), text, self)
+            keys = (QKeySequence.keyBindings(keys) if isinstance(keys, QKeySequence.StandardKey)
+                    else [QKeySequence(keys)])
+            if name == "in":  # Ctrl+= too: '+' needs Shift on most keyboards
+                keys.append(QKeySequence("Ctrl+="))
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            with_shortcut(action, text)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.zoom_actions[name] = action
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            top.addWidget(button)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self.setWidget(body)
+        # It floats, or docks beside the editor or under it, or as a tab beside Problems.
+        self.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(PREVIEW_DELAY_MS)
@@ -143,8 +217,21 @@ class LivePreview(QDockWidget):
         for signal in (doc.field_changed, doc.inserted, doc.removed, doc.moved, doc.reset):
             signal.connect(self.schedule)
         window.editor.outline.selectionModel().currentChanged.connect(lambda *_: self.follow())
+        window.editor.stop_editor.tabs.currentChanged.connect(lambda _i: self.show_section())
         self.visibilityChanged.connect(self._shown)
+        self.dockLocationChanged.connect(lambda _area: QTimer.singleShot(0, self._fit_height))
         self.sized = False
+
+    def _fit_height(self) -> None:
+        """Docked above or below the editor (a tab beside Problems): a third of the window's
+        height at least, and never less than a few lines of a page (it was a 65-pixel strip)."""
+        window = self.window_
+        across = window.dockWidgetArea(self) in (Qt.DockWidgetArea.BottomDockWidgetArea,
+                                                 Qt.DockWidgetArea.TopDockWidgetArea)
+        self.view.setMinimumHeight(8 * self.fontMetrics().lineSpacing()
+                                   if across and not self.isFloating() else 0)
+        if across and not self.isFloating() and self.height() < window.height() // 3:
+            window.resizeDocks([self], [window.height() // 3], Qt.Orientation.Vertical)
 
     def _shown(self, shown: bool) -> None:
         if not shown:
@@ -153,9 +240,52 @@ class LivePreview(QDockWidget):
             # A page readable beside an editor whose tabs keep their names: a third of the
             # window (two fifths cut the stop's tabs down to their Alt letters at 1440 px).
             self.sized = True
-            self.window_.resizeDocks([self], [max(380, self.window_.width() // 3)],
+            self.window_.resizeDocks([self], [max(300, self.window_.width() // 3)],
                                      Qt.Orientation.Horizontal)
+            QTimer.singleShot(0, self._narrow_outline)
         self.refresh()
+
+    def _narrow_outline(self) -> None:
+        """The outline gives up width to the editor beside the preview (at 1024 pixels it kept
+        300 and left the talking points 120)."""
+        editor = self.window_.editor
+        sizes = editor.sizes()
+        total = sum(sizes)
+        outline = min(sizes[0], max(editor.outline.minimumWidth(), total // 3))
+        if outline != sizes[0]:
+            editor.setSizes([outline, total - outline])
+
+    # -- zoom ------------------------------------------------------------------------------------
+
+    def eventFilter(self, obj, event) -> bool:
+        if (event.type() == QEvent.Type.Wheel and obj is self.view.viewport()
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.zoom_by(ZOOM_STEP ** steps)
+            return True
+        return False
+
+    def zoom_by(self, factor: float) -> None:
+        """Zoom the pages by `factor` (from fitting the width, the zoom it showed)."""
+        view = self.view
+        zoom = view.zoomFactor()
+        if view.zoomMode() != QPdfView.ZoomMode.Custom:
+            zoom = self._fitted_zoom()
+            view.setZoomMode(QPdfView.ZoomMode.Custom)
+        view.setZoomFactor(min(max(zoom * factor, MIN_ZOOM), MAX_ZOOM))
+
+    def _fitted_zoom(self) -> float:
+        """The zoom at which a page fills the view's width."""
+        document = self.documents[0] if self.documents else None
+        if document is None or document.pageCount() == 0:
+            return 1.0
+        points = document.pagePointSize(0).width()
+        pixels = points * self.view.logicalDpiX() / 72
+        return max(self.view.viewport().width() - 12, 50) / pixels if pixels else 1.0
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
     # -- when to lay out -----------------------------------------------------------------------
 
@@ -238,8 +368,36 @@ class LivePreview(QDockWidget):
             navigator.jump(keep[0], keep[1])  # the reader stays where they were reading
         else:
             self.shown_row = row
-            navigator.jump(0, QPointF(0, 0), self.view.zoomFactor())
+            page = self.section_page()
+            navigator.jump(page if page is not None else 0, QPointF(0, 0), self.view.zoomFactor())
         self._say()
+
+    def section_page(self) -> int | None:
+        """The page shown (from 0) on which the section of the stop tab being edited starts
+        (talking points on the stop's fourth page), or None."""
+        if not self.documents or self.shown_row != self.window_.editor.current_stop_row():
+            return None
+        stop_editor = self.window_.editor.stop_editor
+        tab = stop_editor.tabs.currentIndex()
+        names = [n for n, i in stop_editor.tab_of.items() if i == tab]
+        key = next((SECTION_HEADINGS.get(n, n) for n in names if SECTION_HEADINGS.get(n, n) in BOOK_PARTS), None)
+        if key is None:
+            return None
+        from briefing.book.labels import Labels
+
+        headings = {Labels(lang)[key] for lang in ("ko", "en")}
+        document = self.documents[0]
+        for page in range(document.pageCount()):
+            lines = (line.strip() for line in document.getAllText(page).text().splitlines())
+            if any(line.startswith(h) for line in lines for h in headings):
+                return page
+        return None
+
+    def show_section(self) -> None:
+        """Show the page of the section whose tab was chosen."""
+        page = self.section_page()
+        if page is not None:
+            self.view.pageNavigator().jump(page, QPointF(0, 0), self.view.zoomFactor())
 
     def _failed(self, generation: int) -> None:
         job = self.running
@@ -264,19 +422,17 @@ class LivePreview(QDockWidget):
                        pages=self.pages)
         else:
             where = tr("{pages} pages", pages=self.pages)
-        self.status.setText(f"{where} · {tr('laid out in {s} s', s=f'{self.seconds:.2f}')}")
+        self.status.setText(where)
 
 
 def install(window) -> LivePreview:
     """The dock, hidden at first, with its toggle in the View menu and on the toolbar."""
-    from briefing.ui.icons import icon
-    from briefing.ui.shortcuts import with_shortcut
-
     dock = LivePreview(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
     action = dock.toggleViewAction()
     action.setText(tr("Live &Preview"))
+    action.setIconText(plain(action.text()))  # the toolbar's button: its Alt letter is a tab's
     action.setIcon(icon("mdi6.book-open-page-variant-outline"))
     action.setShortcut("F7")
     with_shortcut(action, tr("Show the pages of this stop as they will print"))

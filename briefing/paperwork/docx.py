@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from docx import Document
+from docx.blkcntnr import BlockItemContainer
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
@@ -63,6 +64,7 @@ def render(paper_doc: pw.Paperwork, *, paper: str = "a4", font: str = "",
     _styles(doc, font, paper_doc.lang)
     _properties(doc, paper_doc, day)
     _furniture(doc, paper_doc)
+    doc = _Flow(doc)
     if paper_doc.approval and paper_doc.approval.labels:
         _approval(doc, paper_doc.approval)
     doc.add_paragraph(paper_doc.title, style="Title")
@@ -74,8 +76,40 @@ def render(paper_doc: pw.Paperwork, *, paper: str = "a4", font: str = "",
         doc.add_heading(section.title, level=1)
         _blocks(doc, section.blocks)
     out = io.BytesIO()
-    doc.save(out)
+    doc.document.save(out)
     return out.getvalue()
+
+
+class _Flow:
+    """The body the blocks are added to, in constant time each. python-docx's own add_paragraph
+    and add_table look for the body's end by scanning every block in it, and add_table searches
+    the whole body for the page width: quadratic in a long trip's report. Each block is made here
+    in an empty holder, then moved in before the body's section properties."""
+
+    def __init__(self, document):
+        self.document = document
+        section = document.sections[0]
+        self.width = section.page_width - section.left_margin - section.right_margin
+        self.height = section.page_height - section.top_margin - section.bottom_margin
+        self._body = document.element.body
+        self._end = self._body.sectPr  # found once: finding it scans the body
+        self._holder = BlockItemContainer(OxmlElement("w:body"), document._body)
+
+    def _placed(self, block):
+        if self._end is None:
+            self._body.append(block._element)
+        else:
+            self._end.addprevious(block._element)
+        return block
+
+    def add_paragraph(self, text: str = "", style: str | None = None):
+        return self._placed(self._holder.add_paragraph(text, style))
+
+    def add_heading(self, text: str, level: int):
+        return self.add_paragraph(text, f"Heading {level}")
+
+    def add_table(self, rows: int, cols: int):
+        return self._placed(self._holder.add_table(rows, cols, self.width))
 
 
 # -- page, styles, properties ---------------------------------------------------------------------
@@ -360,11 +394,8 @@ def _outline_line(doc, line: pw.Line, keep: bool = False) -> None:
 def _photo(doc, photo: pw.Photo) -> None:
     """The photo at its natural size, shrunk (never enlarged) to the text width and to
     PHOTO_HEIGHT of the text height, its title centred under it."""
-    section = doc.sections[0]
-    room_w = section.page_width - section.left_margin - section.right_margin
-    room_h = (section.page_height - section.top_margin - section.bottom_margin) * pw.PHOTO_HEIGHT
     width, height = photo_size(photo.path)  # points
-    scale = min(1.0, room_w / Pt(width), room_h / Pt(height))
+    scale = min(1.0, doc.width / Pt(width), doc.height * pw.PHOTO_HEIGHT / Pt(height))
     para = doc.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.paragraph_format.keep_with_next = True
@@ -445,12 +476,10 @@ def _padding(table) -> None:
 
 
 def _widths(doc, table, relative: tuple[int, ...]) -> None:
-    section = doc.sections[0]
-    room = section.page_width - section.left_margin - section.right_margin
     total = sum(relative)
     table.autofit = False
     for column, share in zip(table.columns, relative, strict=False):
-        width = int(room * share / total)
+        width = int(doc.width * share / total)
         column.width = width
         for cell in column.cells:
             cell.width = width

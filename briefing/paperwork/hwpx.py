@@ -235,6 +235,8 @@ class _Writer:
     # -- tables ----------------------------------------------------------------------------------
 
     def _table(self, rows: int, widths_mm: list[float], *, header_rows: int = 0):
+        """The table and its cells by row and column. The library's table.cell() maps the whole
+        grid on every call, quadratic in a table's cells; the map is taken here once."""
         table = self.doc.add_table(rows, len(widths_mm), width=_mm(sum(widths_mm)),
                                    border_fill_id_ref=self.lines,
                                    para_pr_id_ref=self.body.para, char_pr_id_ref=self.cell.char)
@@ -242,15 +244,16 @@ class _Writer:
         # Rows move to the next page whole (the cell-wise split); header rows repeat there.
         table.element.set("pageBreak", "CELL")
         table.element.set("repeatHeader", "1" if header_rows else "0")
-        for r in range(header_rows):
-            for c in range(len(widths_mm)):
-                table.cell(r, c).element.set("header", "1")
-        return table
+        cells = [[entry.cell for entry in row] for row in table.get_cell_map()]
+        for row in cells[:header_rows]:
+            for cell in row:
+                cell.element.set("header", "1")
+        return table, cells
 
-    def _set(self, table, row: int, col: int, text: str, shapes: _Shapes, *, fill: str = "",
+    def _set(self, cells, row: int, col: int, text: str, shapes: _Shapes, *, fill: str = "",
              align: str = "") -> None:
-        table.set_cell_text(row, col, text, split_paragraphs="\n" in text)
-        cell = table.cell(row, col)
+        cell = cells[row][col]
+        cell.set_text(text, split_paragraphs="\n" in text)
         for para in cell.paragraphs:
             para.element.set("paraPrIDRef", str(shapes.para))
             for run in para.element:
@@ -270,10 +273,10 @@ class _Writer:
         if grid.unit:
             self._para(grid.unit, self.small)
         body = list(grid.rows) + list(grid.closing)
-        table = self._table(1 + len(body), self._widths(grid.widths), header_rows=1)
+        _, cells = self._table(1 + len(body), self._widths(grid.widths), header_rows=1)
         right = set(grid.right)
         for c, text in enumerate(grid.header):
-            self._set(table, 0, c, text, self.cell_bold, fill=HEADER_BG,
+            self._set(cells, 0, c, text, self.cell_bold, fill=HEADER_BG,
                       align="RIGHT" if c in right else "")
         marked = set(grid.marked)
         for r, values in enumerate(body, 1):
@@ -281,26 +284,26 @@ class _Writer:
             for c, text in enumerate(values):
                 shapes = (self.cell_marked if (r - 1, c) in marked
                           else self.cell_bold if closing else self.cell)
-                self._set(table, r, c, text, shapes, fill=ACCENT_TINT if closing else "",
+                self._set(cells, r, c, text, shapes, fill=ACCENT_TINT if closing else "",
                           align="RIGHT" if c in right else "")
 
     def _facts(self, facts: pw.Facts) -> None:
         if not facts.rows:
             return
-        table = self._table(len(facts.rows), self._widths((26, 144)))
+        _, cells = self._table(len(facts.rows), self._widths((26, 144)))
         for r, (label, value) in enumerate(facts.rows):
-            self._set(table, r, 0, label, self.cell_label, fill=ACCENT_TINT)
-            self._set(table, r, 1, value, self.cell)
+            self._set(cells, r, 0, label, self.cell_label, fill=ACCENT_TINT)
+            self._set(cells, r, 1, value, self.cell)
 
     def _approval(self, approval: pw.Approval) -> None:
         """The 결재란: the labels in order over a row of empty cells to sign or seal, at the
         right of the first page."""
         n = len(approval.labels)
-        table = self._table(2, [APPROVAL_CELL] * n)
+        table, cells = self._table(2, [APPROVAL_CELL] * n)
         for c, label in enumerate(approval.labels):
-            self._set(table, 0, c, label, self.cell_bold, fill=HEADER_BG, align="CENTER")
-            table.cell(0, c).set_size(height=_mm(APPROVAL_LABEL))
-            table.cell(1, c).set_size(height=_mm(APPROVAL_SIGN))
+            self._set(cells, 0, c, label, self.cell_bold, fill=HEADER_BG, align="CENTER")
+            cells[0][c].set_size(height=_mm(APPROVAL_LABEL))
+            cells[1][c].set_size(height=_mm(APPROVAL_SIGN))
         size = table.element.find(f"{{{_HP}}}sz")  # the box's own height: its two rows
         if size is not None:
             size.set("height", str(_mm(APPROVAL_LABEL + APPROVAL_SIGN)))

@@ -158,7 +158,7 @@ def test_the_example_has_a_sheet_for_each_of_its_eight_days():
     pages = [p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages]
     titles = list(sheets(pages))
     assert [t.split(" · ")[0] for t in titles] == [f"{n}일차" for n in range(1, 9)]
-    assert "프랑크푸르트 도착 시 시계가 8시간 늦어집니다" in sheets(pages)[titles[0]]
+    assert "프랑크푸르트 도착 시 시계가 8시간 늦어짐" in sheets(pages)[titles[0]]
     lines = {ln.strip() for p in pages for ln in p.splitlines()}
     for contact in trip.contacts:
         assert contact.phone in lines and (not contact.email or contact.email in lines)

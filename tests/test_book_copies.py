@@ -177,7 +177,7 @@ def test_no_same_version_note_when_it_does_not_apply(trip, change):
     data, result = render(trip, since=old)
     assert not result.same_version
     whole = flat("".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
-    assert flat("판 번호와 작성일이 같지만") not in whole
+    assert flat("수정 차수와 작성일이 같지만") not in whole
 
 
 @pytest.mark.parametrize("stem, options, name", [

@@ -177,7 +177,7 @@ def test_same_version_different_content_warns(cli, trip_file, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "same version and date" in done.stderr
     changes = next(t for t in texts(tmp_path / "b.pdf") if "이후 바뀐 내용" in t)
-    assert "판 번호와 작성일이 같지만" in changes.replace("\n", " ")
+    assert "수정 차수와 작성일이 같지만" in changes.replace("\n", " ")
     trip.info.version = "2"
     briefing.save(trip, old)
     done = cli("export", trip_file, "-o", tmp_path / "b.pdf", "--since", old)

@@ -82,7 +82,7 @@ FIELDS: dict[type, tuple[Field, ...]] = {
            "Language of the book's labels", choices=model.LANGUAGES),
         _f("marking", TEXT, "보안 표시", "Marking", "모든 쪽에 인쇄되는 취급 표시 (예: 대외비)",
            "Handling marking printed on every page, e.g. 대외비"),
-        _f("version", TEXT, "판", "Version", "표지에 인쇄되는 판 표시",
+        _f("version", TEXT, "수정 차수", "Version", "표지에 인쇄되는 수정 차수 (예: 3은 제3판)",
            "Edition label printed on the cover"),
         _f("updated", DATE, "수정일", "Updated", "이 판의 날짜", "Date of this edition"),
         _f("prepared_by", TEXT, "작성 부서", "Prepared by", "출장 자료집을 만든 부서",

@@ -149,6 +149,20 @@ def test_travel_leg_arriving_after_the_next_stop_begins():
     assert [(s, p) for s, p, _, _ in problems(text)] == [("warning", "travel[0].arrive")]
 
 
+def test_a_stop_still_under_way_when_a_leg_departs_is_warned():
+    """A stop copied to make a new visit keeps its hours: 11:00~15:00 on the day the train to
+    the airport leaves at 11:40 is one the delegation cannot attend to its end."""
+    text = stop('    timezone: Europe/Berlin\n    start: "11:00"\n    end: "15:00"\n') + (
+        "travel:\n  - from: 도르트문트\n    to: 프랑크푸르트 공항\n    depart: 2023-02-27 11:40\n"
+        "    depart_timezone: Europe/Berlin\n    arrive: 2023-02-27 14:00\n"
+        "    arrive_timezone: Europe/Berlin\n")
+    found = [(s, p, m) for s, p, _, m in problems(text)]
+    assert [(s, p) for s, p, _ in found] == [("warning", "stops[0].end")]
+    assert "도르트문트 → 프랑크푸르트 공항" in found[0][2] and "11:40" in found[0][2]
+    # leaving after the stop has ended is the normal day
+    assert problems(text.replace('end: "15:00"', 'end: "11:30"')) == []
+
+
 def test_duplicate_delegation_ids():
     text = HEAD + "  - id: mayor\n    name: 다른 사람\n"
     assert [(s, p, line) for s, p, line, _ in problems(text)] == [("error", "delegation[1].id", 9)]

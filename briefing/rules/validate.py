@@ -317,6 +317,16 @@ class _Checker:
                 depart=f"{leg.depart:%Y-%m-%d %H:%M} {from_tz}"))
             return
         for i, stop in enumerate(self.trip.stops):
+            # A stop copied to make a new one keeps its old hours: it may still be under way
+            # when the delegation has to leave (the reviewer's visit ran into the last train).
+            start, end = schedule.stop_bounds(self.trip, stop)
+            if start is not None and end is not None and stop.start is not None and (
+                    start < depart < end):
+                self.warn(("stops", i, "end"), msg(
+                    "still under way when the delegation leaves: {leg} departs at {when}",
+                    leg=f"{leg.origin} → {leg.destination}",
+                    when=f"{leg.depart:%Y-%m-%d %H:%M}"))
+        for i, stop in enumerate(self.trip.stops):
             begins = self.stop_start(stop)
             if begins is not None and begins >= depart:
                 if arrive > begins:

@@ -532,18 +532,27 @@ class _Writer:
             out.append(f"{c.name} ({extra})" if extra else c.name)
         return "; ".join(x for x in out if x.strip())
 
+    def _stop_facts(self, stop: Stop, attendees: bool = False) -> Facts:
+        """When, where, the host and the counterparts of a visit (and, in the report, who went)."""
+        lang, say = self.lang, self.say
+        rows = [
+            (say("When"), self._when(stop)),
+            (say("Place"), ", ".join(x for x in (stop.venue, stop.city, stop.country)
+                                      if x.strip())),
+            (_label(Stop, "host", lang), stop.host),
+            (_label(Stop, "counterparts", lang), self._counterparts(stop)),
+        ]
+        if attendees:
+            rows.append((_label(Stop, "attendees", lang), ", ".join(
+                self.person(p) for p in self.trip.attendees(stop))))
+        return Facts(tuple((label, value) for label, value in rows if value))
+
     def visits(self) -> list:
         """방문기관별 주요내용: per stop, who and why, the agenda in brief, what we will say."""
         lang, say = self.lang, self.say
         titled = []
         for stop in self.stops_in_time():
-            facts = Facts(tuple((label, value) for label, value in (
-                (say("When"), self._when(stop)),
-                (say("Place"), ", ".join(x for x in (stop.venue, stop.city, stop.country)
-                                          if x.strip())),
-                (_label(Stop, "host", lang), stop.host),
-                (_label(Stop, "counterparts", lang), self._counterparts(stop)),
-            ) if value))
+            facts = self._stop_facts(stop)
             agenda = [Line(0, BULLETS[0], " ".join(x for x in (
                 f"{a.time:%H:%M}" if a.time else "", a.item,
                 _bracketed(self.who(a.lead)) if a.lead else "") if x)) for a in stop.agenda
@@ -693,15 +702,7 @@ class _Writer:
         lang, say = self.lang, self.say
         titled = []
         for stop in self.stops_in_time():
-            facts = Facts(tuple((label, value) for label, value in (
-                (say("When"), self._when(stop)),
-                (say("Place"), ", ".join(x for x in (stop.venue, stop.city, stop.country)
-                                          if x.strip())),
-                (_label(Stop, "host", lang), stop.host),
-                (_label(Stop, "counterparts", lang), self._counterparts(stop)),
-                (_label(Stop, "attendees", lang), ", ".join(
-                    self.person(p) for p in self.trip.attendees(stop))),
-            ) if value))
+            facts = self._stop_facts(stop, attendees=True)
             said = []
             for r in stop.discussion:
                 if not r.text.strip():
